@@ -1,0 +1,113 @@
+"""Input checks shared by the engine.
+
+Every check raises an error whose message names the argument and says how to
+fix it, so a student who passes the wrong thing learns what to pass instead.
+"""
+
+from numbers import Integral, Real
+
+import numpy as np
+
+__all__ = ["check_X", "check_n_clusters", "check_int", "check_init_array"]
+
+
+def check_X(X, *, name="X"):
+    """Return X as a C-contiguous float64 array of shape (n_samples, n_features).
+
+    Raises TypeError for non-numeric input and ValueError for the wrong shape,
+    for an empty array and for NaN or infinite values.
+    """
+    arr = np.asarray(X)
+    if arr.dtype == object or not (
+        np.issubdtype(arr.dtype, np.number) or arr.dtype == bool
+    ) or np.iscomplexobj(arr):
+        raise TypeError(
+            f"{name} must hold real numbers, but its dtype is {arr.dtype}. "
+            f"Convert it first, for example {name} = np.asarray({name}, dtype=float)."
+        )
+    if arr.ndim != 2:
+        hint = (
+            f" For a single feature use {name}.reshape(-1, 1)."
+            if arr.ndim == 1
+            else ""
+        )
+        raise ValueError(
+            f"{name} must be 2-D, of shape (n_samples, n_features), "
+            f"but it has shape {arr.shape}.{hint}"
+        )
+    if arr.shape[0] == 0 or arr.shape[1] == 0:
+        raise ValueError(
+            f"{name} is empty (shape {arr.shape}): it needs at least one sample "
+            "and one feature."
+        )
+    arr = np.ascontiguousarray(arr, dtype=np.float64)
+    finite = np.isfinite(arr)
+    if not finite.all():
+        row = int(np.argwhere(~finite)[0, 0])
+        raise ValueError(
+            f"{name} contains NaN or infinity (first in row {row}). k-means "
+            "measures distances, which are undefined there: drop or impute "
+            f"those rows first, for example {name} = {name}[np.isfinite({name}).all(axis=1)]."
+        )
+    return arr
+
+
+def check_int(value, name, *, low, high=None, fix=""):
+    """Check that ``value`` is an integer with low <= value <= high."""
+    if isinstance(value, bool) or not isinstance(value, Integral):
+        raise TypeError(
+            f"{name} must be an integer, but got {value!r} of type "
+            f"{type(value).__name__}."
+        )
+    if value < low or (high is not None and value > high):
+        span = f"at least {low}" if high is None else f"between {low} and {high}"
+        raise ValueError(f"{name} must be {span}, but got {value}.{fix}")
+    return int(value)
+
+
+def check_tol(tol):
+    if isinstance(tol, bool) or not isinstance(tol, Real) or not np.isfinite(tol) or tol < 0:
+        raise ValueError(
+            f"tol must be a finite number >= 0, but got {tol!r}. The default, "
+            "1e-4, is scikit-learn's."
+        )
+    return float(tol)
+
+
+def check_n_clusters(n_clusters, X, *, n_distinct=None):
+    """Check n_clusters against the data; optionally against its distinct points."""
+    n_samples = X.shape[0]
+    check_int(
+        n_clusters,
+        "n_clusters",
+        low=1,
+        high=n_samples,
+        fix=f" It cannot exceed the number of samples in X ({n_samples}).",
+    )
+    if n_distinct is not None and n_distinct < n_clusters:
+        raise ValueError(
+            f"X has only {n_distinct} distinct points, fewer than "
+            f"n_clusters={n_clusters}, so some clusters would have to be empty. "
+            f"Use n_clusters <= {n_distinct}."
+        )
+    return int(n_clusters)
+
+
+def check_init_array(init, n_clusters, n_features):
+    """Check an explicit array of initial centers."""
+    try:
+        centers = np.array(init, dtype=np.float64)  # a copy we own
+    except (TypeError, ValueError):
+        raise TypeError(
+            "init must be 'k-means++', 'random' or an array of numbers of shape "
+            f"(n_clusters, n_features) = ({n_clusters}, {n_features}); got {init!r}."
+        ) from None
+    if centers.shape != (n_clusters, n_features):
+        raise ValueError(
+            f"init has shape {centers.shape}, but initial centers must have shape "
+            f"(n_clusters, n_features) = ({n_clusters}, {n_features}): one row per "
+            "cluster, one column per feature of X."
+        )
+    if not np.isfinite(centers).all():
+        raise ValueError("init contains NaN or infinity: every initial center must be finite.")
+    return centers
