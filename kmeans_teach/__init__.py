@@ -1,5 +1,15 @@
-"""kmeans-teach: helpers for learning k-means step by step."""
+"""kmeans-teach: helpers for learning k-means step by step.
 
+Layers, each using only the ones before it:
+
+* engine (``kmeans_teach.engine`` and the other plain modules): NumPy, SciPy
+  and scikit-learn only; arrays in, arrays or small read-only records out;
+* ``kmeans_teach.plotting``: draws on the Axes you give it;
+* ``kmeans_teach.apps``: slider apps built from the two above;
+* ``kmeans_teach.exercises``: checkers that answer a student in a sentence.
+"""
+
+from .datasets import lesson_blobs
 from .engine import (
     EmptyClusterError,
     EmptyClusterWarning,
@@ -12,8 +22,11 @@ from .engine import (
     run_kmeans,
     update,
 )
+from .exercises import Feedback, check_e_step
+from .apps import StepThrough  # noqa: E402  (apps come last: they use everything above)
 
 __all__ = [
+    # engine
     "EmptyClusterError",
     "EmptyClusterWarning",
     "Step",
@@ -24,4 +37,11 @@ __all__ = [
     "kmeans_steps",
     "run_kmeans",
     "update",
+    # data
+    "lesson_blobs",
+    # exercises
+    "Feedback",
+    "check_e_step",
+    # apps
+    "StepThrough",
 ]

@@ -1,0 +1,56 @@
+# kmeans-teach: the two commands are `make lab` and `make test`.
+# Everything runs in .venv, made with the standard library's venv and filled
+# from requirements/lock.txt (exact versions: the stored notebook outputs
+# depend on them). Nothing is installed outside .venv.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
+# nbval options: strict output comparison, in this environment's kernel
+NBVAL := --nbval --nbval-current-env --nbval-cell-timeout=300 --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+.PHONY: help lab test test-fast test-browser execute bench lock clean
+
+help:
+	@echo "make lab        open JupyterLab on notebooks/ (creates .venv first)"
+	@echo "make test       every test: unit tests, nbval over every notebook, browser tests"
+	@echo "make test-fast  every test except the browser tests"
+	@echo "make execute    re-run every notebook and store its outputs (NB=path for one)"
+	@echo "make bench      speed benchmarks, each printed beside its baseline"
+	@echo "make lock       refresh requirements/lock.txt from pyproject.toml"
+
+$(STAMP): pyproject.toml requirements/lock.txt
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements/lock.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest $(NBVAL)
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest $(NBVAL) -m "not browser"
+
+NB ?= $(NOTEBOOKS)
+execute: $(STAMP)
+	for nb in $(NB); do \
+	  $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+	    --ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.timeout=600 "$$nb" || exit 1; \
+	done
+
+bench: $(STAMP)
+	for script in benchmarks/bench_*.py; do $(BIN)/python "$$script" || exit 1; done
+
+lock: $(STAMP)
+	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --extra test --python-version 3.10 \
+	  --output-file requirements/lock.txt
+
+clean:
+	rm -rf $(VENV) build

@@ -1,0 +1,53 @@
+"""Shared timing helpers for the benchmarks (run by `make bench`, not by the tests).
+
+The machine is noisy, so every benchmark measures our code and its baseline
+side by side in the same run, and the verdict is about the median and the ratio.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+
+
+def time_calls(func, args_list, repeat=1):
+    """Milliseconds taken by ``func(*args)`` for each args in ``args_list`` (best of ``repeat``)."""
+    times = []
+    for args in args_list:
+        best = float("inf")
+        for _ in range(repeat):
+            start = time.perf_counter()
+            func(*args)
+            best = min(best, 1000 * (time.perf_counter() - start))
+        times.append(best)
+    return times
+
+
+def slider_latency(app, slider, values):
+    """Milliseconds from setting ``slider.value`` to the app's image being set.
+
+    The frame cache is cleared before each move, so every frame is really
+    drawn: this is the cost of a slider value the app has not shown yet.
+    """
+    times = []
+    for value in values:
+        app.clear_cache()
+        before = app.image.value
+        start = time.perf_counter()
+        slider.value = value
+        elapsed = time.perf_counter() - start
+        if app.image.value == before and value != values[0]:
+            raise AssertionError(f"moving {slider.description} to {value} did not change the image")
+        times.append(1000 * elapsed)
+    return times
+
+
+def report(name, ours_ms, baseline_ms, *, target_ms=None, baseline="naive"):
+    """Print one benchmark line: our median, the baseline's, the ratio and the verdict."""
+    ours, base = statistics.median(ours_ms), statistics.median(baseline_ms)
+    verdict = ""
+    if target_ms is not None:
+        verdict = f"  target <= {target_ms:g} ms: {'OK' if ours <= target_ms else 'MISSED'}"
+    print(f"{name:<44} median {ours:8.1f} ms   {baseline} {base:8.1f} ms   "
+          f"{base / ours:5.1f}x faster{verdict}")
+    return ours, base

@@ -1,0 +1,6 @@
+"""Slider apps: ipywidgets composites that show a precomputed run and update in place."""
+
+from .base import SliderApp
+from .step_through import StepThrough
+
+__all__ = ["SliderApp", "StepThrough"]

@@ -1,0 +1,6 @@
+"""Exercise checkers: each takes the student's function or answer and replies in a sentence."""
+
+from ._feedback import Feedback
+from .e_step import check_e_step
+
+__all__ = ["Feedback", "check_e_step"]

@@ -1,0 +1,14 @@
+"""Plotting: every function draws on the Axes it is given and returns its artists.
+
+* ``plot_<thing>(ax, data, ...)`` draws and returns what it drew; it never
+  creates a figure, never calls ``plt.show`` and never fits a model.
+* ``update_<thing>(artists, data)`` changes those artists in place; this is
+  how the slider apps stay fast.
+
+One module per lesson topic; everything is re-exported here.
+"""
+
+from .clusters import *  # noqa: F401,F403
+from .clusters import __all__ as _clusters_all
+
+__all__ = [*_clusters_all]

@@ -1,0 +1,325 @@
+"""Clusters, centers, Voronoi regions, one Lloyd half-step, and the inertia curve.
+
+* Cluster ``j`` always has colour ``CLUSTER_COLORS[j]`` and marker
+  ``CLUSTER_MARKERS[j]``: a colour-blind-safe palette (Okabe & Ito, with two
+  more from Paul Tol) plus a shape, so clusters stay apart in greyscale and on
+  a washed-out projector.
+* 2-D data is drawn with equal aspect, so distances look like distances.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+from matplotlib.colors import ListedColormap, to_rgba
+from matplotlib.markers import MarkerStyle
+
+__all__ = [
+    "CLUSTER_COLORS",
+    "CLUSTER_MARKERS",
+    "UNLABELLED_COLOR",
+    "cluster_colors",
+    "plot_points",
+    "update_points",
+    "plot_centers",
+    "update_centers",
+    "plot_voronoi",
+    "update_voronoi",
+    "plot_step",
+    "update_step",
+    "plot_inertia",
+    "update_inertia",
+    "StepArtists",
+    "InertiaArtists",
+]
+
+#: One colour per cluster, colour-blind safe (Okabe-Ito, then Tol's wine and green).
+CLUSTER_COLORS = (
+    "#0072B2",  # blue
+    "#E69F00",  # orange
+    "#009E73",  # bluish green
+    "#CC79A7",  # reddish purple
+    "#56B4E9",  # sky blue
+    "#D55E00",  # vermillion
+    "#882255",  # wine
+    "#999933",  # olive
+    "#F0E442",  # yellow
+    "#117733",  # green
+)
+#: One marker shape per cluster, so clusters differ without colour too.
+CLUSTER_MARKERS = ("o", "s", "^", "D", "v", "P", "X", "<", ">", "h")
+#: Points that have no cluster yet.
+UNLABELLED_COLOR = "#7f7f7f"
+
+# Each marker as a path of unit size, so one scatter can give every point its own shape.
+_MARKER_PATHS = tuple(
+    MarkerStyle(m).get_path().transformed(MarkerStyle(m).get_transform())
+    for m in CLUSTER_MARKERS
+)
+
+
+def cluster_colors(labels, *, alpha=1.0):
+    """RGBA colours for an array of cluster labels (cycling past 10 clusters)."""
+    palette = np.array([to_rgba(c, alpha) for c in CLUSTER_COLORS])
+    return palette[np.asarray(labels, dtype=int) % len(palette)]
+
+
+def _marker_paths(labels):
+    return [_MARKER_PATHS[int(j) % len(_MARKER_PATHS)] for j in labels]
+
+
+def _equal_aspect(ax, X):
+    if np.shape(X)[1] == 2:
+        ax.set_aspect("equal", adjustable="datalim")
+
+
+def plot_points(ax, X, labels=None, *, size=28, alpha=0.75, **kwargs):
+    """Scatter 2-D points, coloured and shaped by cluster (grey circles if unlabelled).
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    X : ndarray of shape (n_samples, 2)
+    labels : ndarray of shape (n_samples,) or None
+    size, alpha : marker area in points^2 and opacity
+    **kwargs : passed on to ``ax.scatter``
+
+    Returns
+    -------
+    PathCollection
+    """
+    X = np.asarray(X)
+    kwargs.setdefault("linewidths", 0)
+    points = ax.scatter(X[:, 0], X[:, 1], s=size, **kwargs)
+    points._kt_alpha = alpha
+    update_points(points, labels)
+    _equal_aspect(ax, X)
+    return points
+
+
+def update_points(points, labels):
+    """Recolour and reshape the points of :func:`plot_points` for new labels."""
+    alpha = getattr(points, "_kt_alpha", 0.75)
+    n = len(points.get_offsets())
+    if labels is None:
+        points.set_paths([_MARKER_PATHS[0]])
+        points.set_facecolor(to_rgba(UNLABELLED_COLOR, alpha))
+    else:
+        points.set_paths(_marker_paths(labels))
+        points.set_facecolor(cluster_colors(labels, alpha=alpha))
+    assert n == len(points.get_offsets())
+    return points
+
+
+def plot_centers(ax, centers, *, size=260, alpha=1.0, **kwargs):
+    """Draw cluster centers: large markers in the cluster's colour and shape, black edge.
+
+    Returns
+    -------
+    PathCollection
+    """
+    centers = np.asarray(centers)
+    kwargs.setdefault("edgecolors", "black")
+    kwargs.setdefault("linewidths", 2)
+    kwargs.setdefault("zorder", 4)
+    artist = ax.scatter(centers[:, 0], centers[:, 1], s=size, **kwargs)
+    k = len(centers)
+    artist.set_paths(_marker_paths(range(k)))
+    artist.set_facecolor(cluster_colors(range(k), alpha=alpha))
+    return artist
+
+
+def update_centers(artist, centers):
+    """Move the centers drawn by :func:`plot_centers`."""
+    artist.set_offsets(np.asarray(centers)[:, :2])
+    return artist
+
+
+def _voronoi_labels(centers, xlim, ylim, resolution):
+    xs = np.linspace(*xlim, resolution)
+    ys = np.linspace(*ylim, resolution)
+    grid = np.stack(np.meshgrid(xs, ys), axis=-1).reshape(-1, 2)
+    # nearest center for every grid point: the same rule as the E-step
+    d = ((grid[:, None, :] - np.asarray(centers)[None, :, :2]) ** 2).sum(axis=-1)
+    return d.argmin(axis=1).reshape(resolution, resolution)
+
+
+def plot_voronoi(ax, centers, *, xlim=None, ylim=None, resolution=200, alpha=0.18, **kwargs):
+    """Shade the region of the plane nearest to each center (its Voronoi cell).
+
+    These cells are exactly the decisions k-means makes: their borders are
+    straight lines halfway between two centers.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    centers : ndarray of shape (n_clusters, 2)
+    xlim, ylim : (float, float), default: the Axes' current limits
+    resolution : int, pixels along each side of the shaded image
+
+    Returns
+    -------
+    AxesImage
+    """
+    xlim = ax.get_xlim() if xlim is None else xlim
+    ylim = ax.get_ylim() if ylim is None else ylim
+    cmap = ListedColormap([to_rgba(c, alpha) for c in CLUSTER_COLORS])
+    image = ax.imshow(
+        _voronoi_labels(centers, xlim, ylim, resolution),
+        origin="lower",
+        extent=(*xlim, *ylim),
+        cmap=cmap,
+        vmin=0,
+        vmax=len(CLUSTER_COLORS) - 1,
+        interpolation="nearest",
+        zorder=0,
+        **kwargs,
+    )
+    # keep the limits and shrink the box instead, so the shaded cells fill the plot
+    ax.set_aspect("equal", adjustable="box")
+    ax.set_autoscale_on(False)
+    image._kt_grid = (tuple(xlim), tuple(ylim), resolution)
+    return image
+
+
+def update_voronoi(image, centers):
+    """Recompute the shaded cells of :func:`plot_voronoi` for new centers."""
+    xlim, ylim, resolution = image._kt_grid
+    labels = _voronoi_labels(centers, xlim, ylim, resolution) % len(CLUSTER_COLORS)
+    image.set_data(labels)
+    return image
+
+
+class StepArtists(NamedTuple):
+    """What :func:`plot_step` draws."""
+
+    regions: object  # AxesImage: Voronoi cells of the current centers
+    points: object  # PathCollection: the data, by label
+    old_centers: object  # PathCollection: centers before an M-step (faded)
+    centers: object  # PathCollection: current centers
+    arrows: object  # Quiver: how far each center moved in an M-step
+    title: object  # Text: what this half-step did
+
+
+def _step_title(step):
+    if step.phase == "init":
+        return "Initial centers"
+    if step.phase == "assign":
+        return f"Iteration {step.iteration}: assign (E-step)"
+    return f"Iteration {step.iteration}: update (M-step)"
+
+
+def _arrow_data(step, previous):
+    """Old centers and the move to the new ones (zero unless this is an M-step)."""
+    new = np.asarray(step.centers)[:, :2]
+    if previous is None or step.phase != "update":
+        return new, np.zeros_like(new)
+    old = np.asarray(previous.centers)[:, :2]
+    return old, np.nan_to_num(new - old)
+
+
+def plot_step(ax, X, step, previous=None, *, xlim=None, ylim=None, regions=True):
+    """Draw one half-step: points by label, centers, and for an M-step the move.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    X : ndarray of shape (n_samples, 2)
+    step : Step
+        From :func:`kmeans_teach.kmeans_steps`.
+    previous : Step or None
+        The step before, whose centers are shown faded with arrows to the
+        new ones when ``step`` is an update.
+    xlim, ylim : (float, float) or None
+        Plot limits; default: the data with a margin.
+    regions : bool
+        Shade the Voronoi cells of the centers.
+
+    Returns
+    -------
+    StepArtists
+    """
+    X = np.asarray(X)
+    if xlim is None or ylim is None:
+        lo, hi = X.min(axis=0), X.max(axis=0)
+        pad = 0.08 * (hi - lo)
+        xlim, ylim = (lo[0] - pad[0], hi[0] + pad[0]), (lo[1] - pad[1], hi[1] + pad[1])
+    ax.set_xlim(xlim)
+    ax.set_ylim(ylim)
+    region_img = plot_voronoi(ax, step.centers, xlim=xlim, ylim=ylim) if regions else None
+    if region_img is not None:
+        region_img.set_visible(step.phase != "init")
+    points = plot_points(ax, X, step.labels)
+    old, move = _arrow_data(step, previous)
+    old_centers = plot_centers(ax, old, alpha=0.35, size=160, linewidths=1)
+    old_centers.set_visible(step.phase == "update")
+    arrows = ax.quiver(
+        old[:, 0], old[:, 1], move[:, 0], move[:, 1],
+        angles="xy", scale_units="xy", scale=1, width=0.006, color="black", zorder=5,
+    )
+    centers = plot_centers(ax, step.centers)
+    title = ax.set_title(_step_title(step))
+    ax.set_xlim(xlim)
+    ax.set_ylim(ylim)
+    ax.set_aspect("equal", adjustable="box")
+    return StepArtists(region_img, points, old_centers, centers, arrows, title)
+
+
+def update_step(artists, step, previous=None):
+    """Show another step of the same run on the artists of :func:`plot_step`."""
+    if artists.regions is not None:
+        artists.regions.set_visible(step.phase != "init")
+        if step.phase != "init" and not np.isnan(step.centers).any():
+            update_voronoi(artists.regions, step.centers)
+    update_points(artists.points, step.labels)
+    old, move = _arrow_data(step, previous)
+    update_centers(artists.old_centers, old)
+    artists.old_centers.set_visible(step.phase == "update")
+    artists.arrows.set_offsets(old)
+    artists.arrows.set_UVC(move[:, 0], move[:, 1])
+    update_centers(artists.centers, step.centers)
+    artists.title.set_text(_step_title(step))
+    return artists
+
+
+class InertiaArtists(NamedTuple):
+    """What :func:`plot_inertia` draws."""
+
+    line: object  # Line2D: inertia at every half-step
+    current: object  # Line2D: a single marker at the current step
+
+
+def plot_inertia(ax, trace, *, current=None, **kwargs):
+    """Inertia after every half-step of a run, with the current one marked.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    trace : Trace or sequence of Step
+    current : int or None
+        Index into ``trace`` of the step to mark (None: no marker).
+
+    Returns
+    -------
+    InertiaArtists
+    """
+    steps = list(trace)
+    xs = np.arange(1, len(steps))
+    ys = np.array([s.inertia for s in steps[1:]], dtype=float)
+    kwargs.setdefault("color", "#444444")
+    (line,) = ax.plot(xs, ys, marker=".", **kwargs)
+    (marker,) = ax.plot([], [], marker="o", markersize=11, color=CLUSTER_COLORS[5], zorder=3)
+    ax.set_xlabel("half-step (assign, update, assign, ...)")
+    ax.set_ylabel("inertia")
+    update_inertia(InertiaArtists(line, marker), trace, current)
+    return InertiaArtists(line, marker)
+
+
+def update_inertia(artists, trace, current):
+    """Move the marker of :func:`plot_inertia` to step ``current`` (index into trace)."""
+    if current is None or current == 0 or trace[current].inertia is None:
+        artists.current.set_data([], [])
+    else:
+        artists.current.set_data([current], [trace[current].inertia])
+    return artists
