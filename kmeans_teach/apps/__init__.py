@@ -1,6 +1,7 @@
 """Slider apps: ipywidgets composites that show a precomputed run and update in place."""
 
 from .base import SliderApp
+from .progress import progress
 from .step_through import StepThrough
 
-__all__ = ["SliderApp", "StepThrough"]
+__all__ = ["SliderApp", "StepThrough", "progress"]
