@@ -27,6 +27,7 @@ __all__ = [
     "plot_voronoi",
     "update_voronoi",
     "plot_step",
+    "plot_steps",
     "update_step",
     "plot_inertia",
     "update_inertia",
@@ -323,3 +324,33 @@ def update_inertia(artists, trace, current):
     else:
         artists.current.set_data([current], [trace[current].inertia])
     return artists
+
+
+def plot_steps(axes, X, trace, indices=None):
+    """Small multiples: one half-step of a run per Axes, on the same limits.
+
+    Parameters
+    ----------
+    axes : sequence of matplotlib Axes (e.g. ``axs.flat``)
+    X : ndarray of shape (n_samples, 2)
+    trace : Trace or sequence of Step
+    indices : sequence of int or None
+        Which steps to draw, one per Axes; default: the first ``len(axes)``.
+
+    Returns
+    -------
+    list of StepArtists
+    """
+    axes = list(np.ravel(axes))
+    steps = list(trace)
+    indices = range(len(axes)) if indices is None else indices
+    X = np.asarray(X)
+    lo, hi = X.min(axis=0), X.max(axis=0)
+    pad = 0.08 * (hi - lo)
+    limits = dict(xlim=(lo[0] - pad[0], hi[0] + pad[0]), ylim=(lo[1] - pad[1], hi[1] + pad[1]))
+    drawn = []
+    for ax, i in zip(axes, indices):
+        drawn.append(plot_step(ax, X, steps[i], steps[i - 1] if i > 0 else None, **limits))
+        ax.set_xticks([])
+        ax.set_yticks([])
+    return drawn
