@@ -43,7 +43,7 @@ def check_e_step(func):
     """
     X, centers = _test_case()
     labels, problem = call_student(func, X.copy(), centers.copy())
-    if problem:
+    if problem is not None:  # (a Feedback that failed is falsy, so test for None)
         return problem
     labels = np.asarray(labels)
     if labels.shape != (len(X),):
