@@ -22,6 +22,18 @@ from .engine import (
     run_kmeans,
     update,
 )
+from .quantize import (
+    Quantized,
+    bits_per_pixel,
+    compressed_bits,
+    compression_factor,
+    count_colors,
+    pillow_methods_available,
+    psnr,
+    quantize,
+    quantize_series,
+    sample_image,
+)
 from .exercises import Feedback, check_e_step
 from .apps import StepThrough  # noqa: E402  (apps come last: they use everything above)
 
@@ -39,6 +51,17 @@ __all__ = [
     "update",
     # data
     "lesson_blobs",
+    # colour quantisation
+    "Quantized",
+    "bits_per_pixel",
+    "compressed_bits",
+    "compression_factor",
+    "count_colors",
+    "pillow_methods_available",
+    "psnr",
+    "quantize",
+    "quantize_series",
+    "sample_image",
     # exercises
     "Feedback",
     "check_e_step",
