@@ -10,5 +10,8 @@ One module per lesson topic; everything is re-exported here.
 
 from .clusters import *  # noqa: F401,F403
 from .clusters import __all__ as _clusters_all
+from .colors import *  # noqa: F401,F403
+from .colors import __all__ as _colors_all
 
 __all__ = [*_clusters_all]
+__all__ += _colors_all
