@@ -36,6 +36,7 @@ from .quantize import (
 )
 from .exercises import Feedback, check_e_step
 from .apps import StepThrough  # noqa: E402  (apps come last: they use everything above)
+from .apps import ColorExplorer  # noqa: E402
 
 __all__ = [
     # engine
@@ -67,4 +68,5 @@ __all__ = [
     "check_e_step",
     # apps
     "StepThrough",
+    "ColorExplorer",
 ]

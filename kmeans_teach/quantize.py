@@ -169,10 +169,14 @@ def psnr(original, recoloured):
         raise ValueError(f"original has shape {original.shape} but recoloured has shape "
                          f"{recoloured.shape}: compare an image with its own recolouring.")
     diff = original.astype(np.int32) - recoloured.astype(np.int32)
-    mse = float(np.mean(diff * diff))
-    if mse == 0.0:
+    return _psnr_from_sse(float(np.einsum("ijk,ijk->", diff, diff)), diff.size)
+
+
+def _psnr_from_sse(sse, n_values):
+    # sums of whole squares: exactly 0 when nothing changed, so == is safe
+    if sse == 0.0:
         return math.inf
-    return 10.0 * math.log10(255.0**2 / mse)
+    return 10.0 * math.log10(255.0**2 * n_values / sse)
 
 
 def _index_bits(n_colors):
@@ -296,20 +300,26 @@ class _Pixels:
 
     def result(self, palette, method, labels=None):
         """Label every pixel (nearest palette colour unless given) and measure the result."""
+        palette_f = palette.astype(np.float64)
         if labels is None:
             # E-step on the distinct colours only, then copied to their pixels
-            labels = assign(self.colors, palette.astype(np.float64))[self.inverse]
+            color_labels = assign(self.colors, palette_f)
+            labels = color_labels[self.inverse]
+            # squared error of each distinct colour, times how many pixels have it
+            diff = self.colors - palette_f[color_labels]
+            sse = float(np.einsum("ij,ij,i->", diff, diff, self.counts.astype(np.float64)))
+        else:
+            labels = np.asarray(labels).reshape(-1)
+            diff = self.pixels.astype(np.float64) - palette_f[labels]
+            sse = float(np.einsum("ij,ij->", diff, diff))
         labels = labels.reshape(self.shape)
         palette.setflags(write=False)
         labels.setflags(write=False)
         n_colors = len(palette)
-        recoloured = palette[labels]
-        diff = (recoloured.reshape(-1, 3).astype(np.int32) - self.pixels)
-        sse = float(np.einsum("ij,ij->", diff, diff))
         n_pixels = self.shape[0] * self.shape[1]
         return Quantized(
             palette=palette, labels=labels,
-            psnr=psnr(self.image, recoloured),
+            psnr=_psnr_from_sse(sse, 3 * n_pixels),
             bits_per_pixel=bits_per_pixel(n_colors, n_pixels),
             compression_factor=compression_factor(n_colors, n_pixels),
             method=method, inertia=sse)
