@@ -35,6 +35,7 @@ from .quantize import (
     sample_image,
 )
 from .exercises import Feedback, check_e_step
+from .exercises import check_compressed_size
 from .apps import StepThrough  # noqa: E402  (apps come last: they use everything above)
 from .apps import ColorExplorer  # noqa: E402
 
@@ -66,6 +67,7 @@ __all__ = [
     # exercises
     "Feedback",
     "check_e_step",
+    "check_compressed_size",
     # apps
     "StepThrough",
     "ColorExplorer",
