@@ -34,13 +34,15 @@ def plot_image(ax, image, *, title=None, **kwargs):
     ax : matplotlib Axes
     image : ndarray of shape (height, width, 3), dtype uint8
     title : str or None
-    **kwargs : passed on to ``ax.imshow``
+    **kwargs : passed on to ``ax.imshow``. The default ``interpolation="nearest"``
+        shows only colours that are in the image (smoothing would blend palette
+        colours into new ones) and keeps stored figures small.
 
     Returns
     -------
     AxesImage
     """
-    kwargs.setdefault("interpolation", "antialiased")
+    kwargs.setdefault("interpolation", "nearest")
     artist = ax.imshow(np.asarray(image), **kwargs)
     ax.set_xticks([])
     ax.set_yticks([])
