@@ -184,7 +184,7 @@ def _index_bits(n_colors):
     return (n_colors - 1).bit_length()
 
 
-def compressed_bits(n_colors, height, width):
+def compressed_bits(height, width, n_colors):
     """Bits needed to store an image of height x width pixels with a k-colour palette.
 
     Each pixel stores a fixed-width index of ``ceil(log2 k)`` bits (no entropy
@@ -192,9 +192,9 @@ def compressed_bits(n_colors, height, width):
 
     Examples
     --------
-    >>> compressed_bits(16, 427, 640)        # 4 bits per pixel, plus 16 * 24 bits
+    >>> compressed_bits(427, 640, 16)        # 4 bits per pixel, plus 16 * 24 bits
     1093504
-    >>> compressed_bits(10, 427, 640) == compressed_bits(16, 427, 640) - 6 * 24
+    >>> compressed_bits(427, 640, 10) == compressed_bits(427, 640, 16) - 6 * 24
     True
     """
     n_colors = check_int(n_colors, "n_colors", low=1)
@@ -203,14 +203,14 @@ def compressed_bits(n_colors, height, width):
     return height * width * _index_bits(n_colors) + 24 * n_colors
 
 
-def bits_per_pixel(n_colors, n_pixels):
+def bits_per_pixel(n_pixels, n_colors):
     """Bits per pixel after quantising to ``n_colors``: the index plus the palette's share.
 
     Examples
     --------
-    >>> bits_per_pixel(16, 427 * 640)
+    >>> bits_per_pixel(427 * 640, 16)
     4.001405152224824
-    >>> bits_per_pixel(1, 100)    # one colour: no index at all, only the palette
+    >>> bits_per_pixel(100, 1)    # one colour: no index at all, only the palette
     0.24
     """
     n_colors = check_int(n_colors, "n_colors", low=1)
@@ -218,15 +218,15 @@ def bits_per_pixel(n_colors, n_pixels):
     return (n_pixels * _index_bits(n_colors) + 24 * n_colors) / n_pixels
 
 
-def compression_factor(n_colors, n_pixels):
+def compression_factor(n_pixels, n_colors):
     """How many times smaller than 24 bits per pixel the quantised image is.
 
     Examples
     --------
-    >>> round(compression_factor(16, 427 * 640), 3)
+    >>> round(compression_factor(427 * 640, 16), 3)
     5.998
     """
-    return 24.0 / bits_per_pixel(n_colors, n_pixels)
+    return 24.0 / bits_per_pixel(n_pixels, n_colors)
 
 
 @dataclass(frozen=True, repr=False, eq=False)
@@ -245,6 +245,11 @@ class Quantized:
     compression_factor : float
         24 / bits_per_pixel.
     method : str
+    inertia : float
+        Total squared colour error over all pixels and channels (the k-means
+        objective, measured with the rounded palette).
+    n_colors : int
+        ``len(palette)``.
     image : ndarray of shape (height, width, 3), dtype uint8
         The recoloured image, ``palette[labels]`` (computed on access).
     """
@@ -320,8 +325,8 @@ class _Pixels:
         return Quantized(
             palette=palette, labels=labels,
             psnr=_psnr_from_sse(sse, 3 * n_pixels),
-            bits_per_pixel=bits_per_pixel(n_colors, n_pixels),
-            compression_factor=compression_factor(n_colors, n_pixels),
+            bits_per_pixel=bits_per_pixel(n_pixels, n_colors),
+            compression_factor=compression_factor(n_pixels, n_colors),
             method=method, inertia=sse)
 
 

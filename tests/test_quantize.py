@@ -45,17 +45,26 @@ def blob_image(seed=1, shape=(30, 40)):
                                            (17, 5), (64, 6), (65, 7), (256, 8)])
 def test_bits_per_pixel_is_a_whole_index_plus_the_palette_share(k, index_bits):
     n = 427 * 640
-    assert kt.compressed_bits(k, 427, 640) == n * index_bits + 24 * k
-    assert kt.bits_per_pixel(k, n) == pytest.approx(index_bits + 24 * k / n, rel=1e-15)
-    assert kt.compression_factor(k, n) == pytest.approx(24 / (index_bits + 24 * k / n))
+    assert kt.compressed_bits(427, 640, k) == n * index_bits + 24 * k
+    assert kt.bits_per_pixel(n, k) == pytest.approx(index_bits + 24 * k / n, rel=1e-15)
+    assert kt.compression_factor(n, k) == pytest.approx(24 / (index_bits + 24 * k / n))
 
 
 def test_the_textbook_16_colour_numbers():
     n = 427 * 640
-    assert kt.bits_per_pixel(16, n) == pytest.approx(4.0014, abs=1e-4)
-    assert kt.compression_factor(16, n) == pytest.approx(5.998, abs=1e-3)
+    assert kt.bits_per_pixel(n, 16) == pytest.approx(4.0014, abs=1e-4)
+    assert kt.compression_factor(n, 16) == pytest.approx(5.998, abs=1e-3)
     # "a factor of around a million" is 16.7 million possible colours over 16
     assert 256**3 / 16 == pytest.approx(1.05e6, rel=1e-2)
+
+
+def test_arithmetic_rejects_bad_numbers():
+    with pytest.raises(ValueError, match="n_colors must be at least 1"):
+        kt.bits_per_pixel(100, 0)
+    with pytest.raises(ValueError, match="n_pixels must be at least 1"):
+        kt.compression_factor(0, 16)
+    with pytest.raises(TypeError, match="height must be an integer"):
+        kt.compressed_bits(4.5, 10, 2)
 
 
 def test_psnr_by_hand():
@@ -108,7 +117,7 @@ def test_result_fields_agree_with_each_other():
     assert q.psnr == pytest.approx(kt.psnr(image, q.image))
     diff = image.astype(float) - q.image
     assert q.inertia == pytest.approx((diff**2).sum())
-    assert q.bits_per_pixel == kt.bits_per_pixel(5, image.shape[0] * image.shape[1])
+    assert q.bits_per_pixel == kt.bits_per_pixel(image.shape[0] * image.shape[1], 5)
     assert "n_colors=5" in repr(q) and "method='kmeans'" in repr(q)
     with pytest.raises(ValueError):
         q.palette[0, 0] = 1  # results are read-only

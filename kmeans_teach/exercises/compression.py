@@ -53,7 +53,7 @@ def check_compressed_size(func):
         if isinstance(answer, bool) or not isinstance(answer, Real):
             return Feedback(False, f"expected a number of bits, but got {answer!r} of type "
                                    f"{type(answer).__name__}.")
-        expected = compressed_bits(k, height, width)
+        expected = compressed_bits(height, width, k)
         if math.isclose(answer, expected, rel_tol=1e-12, abs_tol=1e-9):
             continue
         n = height * width
@@ -80,6 +80,6 @@ def check_compressed_size(func):
                                "each palette colour.")
     first, last = _CASES[0], _CASES[-1]
     return Feedback(True, f"all {len(_CASES)} cases match, from {first[0]}x{first[1]} with "
-                          f"{_colours(first[2])} ({compressed_bits(first[2], *first[:2]):,} bits) to "
+                          f"{_colours(first[2])} ({compressed_bits(*first):,} bits) to "
                           f"{last[0]}x{last[1]} with {_colours(last[2])} "
-                          f"({compressed_bits(last[2], *last[:2]):,} bits).")
+                          f"({compressed_bits(*last):,} bits).")
