@@ -328,12 +328,14 @@ def test_app_takes_your_own_images_and_checks_its_arguments():
     app.image_dropdown.value = "few"
     app.k_slider.value = 6
     assert app.result.psnr == math.inf and "PSNR inf dB" in app.status.value
-    with pytest.raises(ValueError, match="max_colors must be between 2 and 6"):
+    with pytest.raises(ValueError, match="max_colors must be between 2 and 6.*fewest distinct"):
         ColorExplorer(images, max_colors=7, show_progress=False)
-    with pytest.raises(ValueError, match="n_colors must be between 2 and max_colors=6"):
+    with pytest.raises(ValueError, match="n_colors must be between 2 and 6.*max_colors=6"):
         ColorExplorer(images, n_colors=9, max_colors=6, show_progress=False)
     with pytest.raises(ValueError, match=r"images\['bad'\] must have shape"):
         ColorExplorer({"bad": np.zeros((5, 5), np.uint8)}, show_progress=False)
+    with pytest.raises(TypeError, match="n_colors must be an integer"):
+        ColorExplorer(images, n_colors="16", max_colors=6, show_progress=False)
     with pytest.raises(ValueError, match="images is empty"):
         ColorExplorer({}, show_progress=False)
 

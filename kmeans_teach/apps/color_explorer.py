@@ -6,6 +6,7 @@ import ipywidgets as widgets
 import numpy as np
 from threadpoolctl import threadpool_limits
 
+from .._validation import check_int
 from ..plotting import plot_image, plot_palette, update_image, update_palette
 from ..quantize import SAMPLE_IMAGES, _check_image, count_colors, quantize_series, sample_image
 from .base import SliderApp
@@ -64,12 +65,10 @@ class ColorExplorer(SliderApp):
             raise ValueError("images is empty: give at least one image name or array.")
         self.n_distinct = {name: count_colors(img) for name, img in self.images.items()}
         smallest = min(self.n_distinct.values())
-        if not 2 <= max_colors <= smallest:
-            raise ValueError(f"max_colors must be between 2 and {smallest} (the fewest distinct "
-                             f"colours of the images), but got {max_colors}.")
-        if not 2 <= n_colors <= max_colors:
-            raise ValueError(f"n_colors must be between 2 and max_colors={max_colors}, "
-                             f"but got {n_colors}.")
+        check_int(max_colors, "max_colors", low=2, high=smallest,
+                  fix=" It cannot exceed the fewest distinct colours of the images.")
+        check_int(n_colors, "n_colors", low=2, high=max_colors,
+                  fix=f" The slider runs from 2 to max_colors={max_colors}.")
         self.n_colors_range = range(2, max_colors + 1)
         self.results = self._compute(sample_size, random_state, show_progress)
 
