@@ -22,6 +22,7 @@ from .engine import (
     run_kmeans,
     update,
 )
+from .scaling import FitTimes, SweepTimes, loglog_slope, time_assign, time_fits
 from .exercises import Feedback, check_e_step
 from .apps import StepThrough  # noqa: E402  (apps come last: they use everything above)
 
@@ -37,6 +38,12 @@ __all__ = [
     "kmeans_steps",
     "run_kmeans",
     "update",
+    # scaling (lesson 07)
+    "FitTimes",
+    "SweepTimes",
+    "loglog_slope",
+    "time_assign",
+    "time_fits",
     # data
     "lesson_blobs",
     # exercises
