@@ -170,14 +170,14 @@ class FitTimes:
         """One column (a field or property name) for one method, as an array in n order."""
         if method not in self.methods:
             raise ValueError(f"method must be one of {list(self.methods)}, but got {method!r}.")
-        values = getattr(self, name, None)
-        if name.startswith("_") or not isinstance(values, tuple):
-            raise ValueError(
-                f"{name!r} is not a column; use one of 'n_samples', 'seconds', 'n_iter', "
-                "'n_steps', 'inertia', 'seconds_per_iter', 'seconds_per_step', "
-                "'relative_inertia'."
-            )
+        if name not in _FIT_COLUMNS:
+            raise ValueError(f"{name!r} is not a column; use one of {list(_FIT_COLUMNS)}.")
+        values = getattr(self, name)
         return np.array([v for m, v in zip(self.method, values) if m == method])
+
+
+_FIT_COLUMNS = ("n_samples", "seconds", "n_iter", "n_steps", "inertia",
+                "seconds_per_iter", "seconds_per_step", "relative_inertia")
 
 
 def _check_models(models):
