@@ -24,6 +24,7 @@ from .engine import (
 )
 from .scaling import FitTimes, SweepTimes, loglog_slope, time_assign, time_fits
 from .exercises import Feedback, check_e_step
+from .exercises import check_loglog_slope
 from .apps import StepThrough  # noqa: E402  (apps come last: they use everything above)
 
 __all__ = [
@@ -49,6 +50,7 @@ __all__ = [
     # exercises
     "Feedback",
     "check_e_step",
+    "check_loglog_slope",
     # apps
     "StepThrough",
 ]

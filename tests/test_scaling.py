@@ -1,6 +1,7 @@
 """Timing helpers of lesson 07: log-log slopes, fit and E-step timings, their plots."""
 
 import dataclasses
+import re
 import time
 
 import numpy as np
@@ -314,3 +315,27 @@ def test_plotting_touches_only_its_axes(fit_times):
     ax, other = figure.subplots(1, 2)
     ktp.plot_fit_times(ax, fit_times)
     assert not other.lines and other.get_legend() is None
+
+
+# ---------------------------------------------------------------- exercise checker
+def test_checker_accepts_least_squares_in_any_base():
+    assert kt.check_loglog_slope(lambda x, y: np.polyfit(np.log10(x), np.log10(y), 1)[0])
+    assert kt.check_loglog_slope(kt.loglog_slope)
+
+
+@pytest.mark.parametrize(
+    ("func", "match"),
+    [
+        (lambda x, y: 0.0, r"^Not yet: for y = 5e-8 · x \(linear\) the slope is 1.00, but .* 0.00"),
+        (lambda x, y: np.polyfit(np.log(x), np.log(y), 1), "take element 0"),
+        (lambda x, y: np.polyfit(np.log(x), np.log(y), 1)[1], "That is the intercept"),
+        (lambda x, y: np.polyfit(x, y, 1)[0], "take the logarithm"),
+        (lambda x, y: np.log(y[-1] / y[0]) / np.log(x[-1] / x[0]), "only the first and last"),
+        (lambda x, y: 1 / 0, "raised ZeroDivisionError"),
+        ("slope", "expected a function"),
+    ],
+)
+def test_checker_says_what_is_wrong(func, match):
+    feedback = kt.check_loglog_slope(func)
+    assert not feedback
+    assert re.search(match, repr(feedback))

@@ -2,5 +2,7 @@
 
 from ._feedback import Feedback
 from .e_step import check_e_step
+from .scaling import check_loglog_slope
 
 __all__ = ["Feedback", "check_e_step"]
+__all__ += ["check_loglog_slope"]
