@@ -22,7 +22,7 @@ from .engine import (
     run_kmeans,
     update,
 )
-from .scaling import FitTimes, SweepTimes, loglog_slope, time_assign, time_fits
+from .scaling import FitTimes, SweepTimes, format_seconds, loglog_slope, time_assign, time_fits
 from .exercises import Feedback, check_e_step
 from .exercises import check_loglog_slope
 from .apps import StepThrough  # noqa: E402  (apps come last: they use everything above)
@@ -42,6 +42,7 @@ __all__ = [
     # scaling (lesson 07)
     "FitTimes",
     "SweepTimes",
+    "format_seconds",
     "loglog_slope",
     "time_assign",
     "time_fits",

@@ -23,7 +23,7 @@ from threadpoolctl import threadpool_limits
 from ._validation import check_int, check_X
 from .engine import assign, inertia
 
-__all__ = ["FitTimes", "SweepTimes", "loglog_slope", "time_assign", "time_fits"]
+__all__ = ["FitTimes", "SweepTimes", "format_seconds", "loglog_slope", "time_assign", "time_fits"]
 
 
 def loglog_slope(x, y):
@@ -63,6 +63,38 @@ def loglog_slope(x, y):
         )
     lx = lx - lx.mean()
     return float((lx * (ly - ly.mean())).sum() / (lx * lx).sum())
+
+
+def format_seconds(seconds):
+    """A duration with 3 significant digits and a unit a person reads at a glance.
+
+    Parameters
+    ----------
+    seconds : float
+        A duration in seconds, at least 0.
+
+    Returns
+    -------
+    str
+        For example ``"312 ms"``, ``"1.25 s"`` or ``"48.0 µs"``.
+
+    Examples
+    --------
+    >>> format_seconds(0.3124), format_seconds(1.2549), format_seconds(4.8e-5)
+    ('312 ms', '1.25 s', '48.0 µs')
+    """
+    if isinstance(seconds, bool) or not isinstance(seconds, Real) or not np.isfinite(seconds) \
+            or seconds < 0:
+        raise ValueError(f"seconds must be a finite number >= 0, but got {seconds!r}.")
+    for unit, scale in (("s", 1.0), ("ms", 1e-3), ("µs", 1e-6)):
+        if seconds >= scale:
+            break
+    value = float(f"{seconds / scale:.3g}")
+    if value >= 1000 and unit != "s":  # 999.96 ms rounds to 1000 ms: say 1.00 s instead
+        return format_seconds(value * scale)
+    if value >= 1000:  # long runs: whole seconds
+        return f"{seconds:.0f} s"
+    return f"{value:#.3g}".rstrip(".") + f" {unit}"
 
 
 def _positive_1d(values, name):

@@ -288,6 +288,32 @@ def test_update_fit_times_moves_the_lines(ax, fit_times):
         ktp.update_fit_times(artists, fewer)
 
 
+def test_plot_fit_times_a_subset_keeps_each_methods_colour(ax, fit_times):
+    everything = ktp.plot_fit_times(ax, fit_times)
+    figure = Figure()
+    FigureCanvasAgg(figure)
+    subset = ktp.plot_fit_times(figure.subplots(), fit_times, methods=["mini-batch"])
+    assert len(subset.lines) == 1
+    assert subset.lines[0].get_color() == everything.lines[2].get_color()
+    with pytest.raises(ValueError, match="methods must be a non-empty list"):
+        ktp.plot_fit_times(ax, fit_times, methods=["kmeans"])
+
+
+@pytest.mark.parametrize(
+    ("seconds", "text"),
+    [(0.3124, "312 ms"), (1.2549, "1.25 s"), (4.8e-5, "48.0 µs"), (0.99996, "1.00 s"),
+     (0.0009999, "1.00 ms"), (12.345, "12.3 s"), (4321.0, "4321 s")],
+)
+def test_format_seconds(seconds, text):
+    assert kt.format_seconds(seconds) == text
+
+
+@pytest.mark.parametrize("bad", [-1.0, np.nan, np.inf, "1 s", True])
+def test_format_seconds_bad_input(bad):
+    with pytest.raises(ValueError, match="seconds must be a finite number"):
+        kt.format_seconds(bad)
+
+
 def test_plot_fit_times_bad_column(ax, fit_times):
     with pytest.raises(ValueError, match="y must be one of"):
         ktp.plot_fit_times(ax, fit_times, y="inertia_ratio")

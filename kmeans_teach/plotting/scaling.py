@@ -65,7 +65,21 @@ def _check_y(y):
         raise ValueError(f"y must be one of {list(_Y_LABELS)}, but got {y!r}.")
 
 
-def plot_fit_times(ax, times, *, y="seconds", slopes=True, guide=True, **kwargs):
+def _check_methods(times, methods):
+    if methods is None:
+        return times.methods
+    if isinstance(methods, str):
+        methods = [methods]
+    unknown = [m for m in methods if m not in times.methods]
+    if unknown or not methods:
+        raise ValueError(
+            f"methods must be a non-empty list drawn from {list(times.methods)}, "
+            f"but got {list(methods)}."
+        )
+    return tuple(methods)
+
+
+def plot_fit_times(ax, times, *, y="seconds", methods=None, slopes=True, guide=True, **kwargs):
     """One line per method: a column of a FitTimes against n.
 
     Parameters
@@ -75,6 +89,9 @@ def plot_fit_times(ax, times, *, y="seconds", slopes=True, guide=True, **kwargs)
         From :func:`kmeans_teach.time_fits`.
     y : {"seconds", "seconds_per_iter", "seconds_per_step", "relative_inertia"}
         What to plot. Times go on log-log axes; relative inertia on a log x axis.
+    methods : sequence of str, optional
+        Which methods to draw (default: all, in ``times.methods`` order).
+        Each method keeps its colour and marker whichever subset is drawn.
     slopes : bool, default=True
         Put each line's log-log slope in the legend (times only).
     guide : bool, default=True
@@ -87,9 +104,11 @@ def plot_fit_times(ax, times, *, y="seconds", slopes=True, guide=True, **kwargs)
     FitTimesArtists
     """
     _check_y(y)
+    methods = _check_methods(times, methods)
     is_time = y != "relative_inertia"
     lines = []
-    for i, method in enumerate(times.methods):
+    for method in methods:
+        i = times.methods.index(method)
         x, v = times.column("n_samples", method), times.column(y, method)
         style = {"color": CLUSTER_COLORS[i % len(CLUSTER_COLORS)],
                  "marker": CLUSTER_MARKERS[i % len(CLUSTER_MARKERS)], **kwargs}
@@ -109,16 +128,17 @@ def plot_fit_times(ax, times, *, y="seconds", slopes=True, guide=True, **kwargs)
     return FitTimesArtists(tuple(lines), guide_line)
 
 
-def update_fit_times(artists, times, *, y="seconds", slopes=True):
+def update_fit_times(artists, times, *, y="seconds", methods=None, slopes=True):
     """Give the lines of :func:`plot_fit_times` new timings (same methods, same order)."""
     _check_y(y)
-    if len(times.methods) != len(artists.lines):
+    methods = _check_methods(times, methods)
+    if len(methods) != len(artists.lines):
         raise ValueError(
-            f"times has {len(times.methods)} methods but the plot has {len(artists.lines)} "
+            f"times has {len(methods)} methods to draw but the plot has {len(artists.lines)} "
             "lines: draw a new plot for a different set of methods."
         )
     is_time = y != "relative_inertia"
-    for line, method in zip(artists.lines, times.methods):
+    for line, method in zip(artists.lines, methods):
         x, v = times.column("n_samples", method), times.column(y, method)
         line.set_data(x, v)
         line.set_label(_label(method, x, v, slopes and is_time))
