@@ -192,11 +192,21 @@ class FitTimes:
 
     @property
     def relative_inertia(self):
-        """Inertia divided by the smallest inertia any method reached at the same n."""
+        """Inertia divided by the smallest inertia any method reached at the same n.
+
+        When the best inertia is 0 (every point sits on a center), a method
+        that also reached 0 gets 1.0 and any other gets infinity, not NaN.
+        """
         best = {}
         for n, value in zip(self.n_samples, self.inertia):
             best[n] = min(best.get(n, np.inf), value)
-        return tuple(value / best[n] for n, value in zip(self.n_samples, self.inertia))
+
+        def ratio(value, low):
+            if low > 0:
+                return value / low
+            return 1.0 if value == 0 else float("inf")
+
+        return tuple(ratio(value, best[n]) for n, value in zip(self.n_samples, self.inertia))
 
     def column(self, name, method):
         """One column (a field or property name) for one method, as an array in n order."""

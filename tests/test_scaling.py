@@ -113,6 +113,12 @@ def test_relative_inertia_is_one_for_the_best(fit_times):
     np.testing.assert_allclose(rel, inert / inert.min(axis=1, keepdims=True))
 
 
+def test_relative_inertia_when_the_best_is_zero():
+    times = kt.FitTimes(("a", "b", "a", "b"), (10, 10, 20, 20), (1.0,) * 4, (1,) * 4, (1,) * 4,
+                        (0.0, 0.0, 0.0, 2.5))
+    assert times.relative_inertia == (1.0, 1.0, 1.0, float("inf"))
+
+
 def test_minibatch_rows_count_steps_and_passes(fit_times):
     steps = fit_times.column("n_steps", "mini-batch")
     passes = fit_times.column("n_iter", "mini-batch")
