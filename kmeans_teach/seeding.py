@@ -170,8 +170,12 @@ def _plusplus(X, n_clusters, rng):
         u = rng.uniform(size=1)
         cumulative = np.cumsum(weights * d2, dtype=np.float64)
         index = int(np.clip(np.searchsorted(cumulative, u * total), None, n_samples - 1)[0])
-        yield SeedingPick(pick, index, X[index].copy(), tuple(chosen), d2.copy(),
-                          d2 / float(np.asarray(total).item()), float(u[0]))
+        # (the |x|^2 - 2 x.c + |c|^2 formula can leave ~1e-19 on a center
+        # itself; the record shows the true value, 0)
+        shown = d2.copy()
+        shown[chosen] = 0.0
+        yield SeedingPick(pick, index, X[index].copy(), tuple(chosen), shown,
+                          shown / float(np.asarray(total).item()), float(u[0]))
         chosen.append(index)
         # 4. the new center is nearer to some points: update their D²
         new = _squared_distances(X[[index]], X, x_squared_norms)
@@ -241,8 +245,10 @@ def d2_pick(X, centers, u):
     if isinstance(u, bool) or not isinstance(u, Real) or not 0 <= u < 1:
         raise ValueError(f"u must be a number in [0, 1), such as rng.uniform(); got {u!r}.")
     probabilities = d2_probabilities(X, centers)
-    cumulative = np.cumsum(probabilities)
-    return int(min(np.searchsorted(cumulative, u), len(cumulative) - 1))
+    # only points with a chance can be picked (a center has D² = 0)
+    candidates = np.flatnonzero(probabilities > 0)
+    cumulative = np.cumsum(probabilities)[candidates]
+    return int(candidates[min(np.searchsorted(cumulative, u), len(candidates) - 1)])
 
 
 def _check_points_and_centers(X, centers):
