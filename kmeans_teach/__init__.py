@@ -35,6 +35,7 @@ from .seeding import (
 from .exercises import Feedback, check_e_step
 from .exercises import check_d2_step
 from .apps import StepThrough  # noqa: E402  (apps come last: they use everything above)
+from .apps import PlusPlusExplorer, SeedExplorer  # noqa: E402
 
 __all__ = [
     # engine
@@ -65,4 +66,6 @@ __all__ = [
     "check_d2_step",
     # apps
     "StepThrough",
+    "SeedExplorer",
+    "PlusPlusExplorer",
 ]

@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import numpy as np
+from matplotlib.colors import ListedColormap, to_rgb
 
 from .clusters import CLUSTER_COLORS, plot_centers, plot_points, plot_voronoi, update_centers
 from .clusters import update_points, update_voronoi
@@ -78,12 +79,25 @@ def plot_clustering(ax, X, labels, centers, *, xlim=None, ylim=None, regions=Tru
     ax.set_xlim(xlim)
     ax.set_ylim(ylim)
     image = plot_voronoi(ax, centers, xlim=xlim, ylim=ylim) if regions else None
+    if image is not None:
+        _make_opaque(image)
     points = plot_points(ax, X, labels)
     drawn = plot_centers(ax, centers)
     ax.set_xlim(xlim)
     ax.set_ylim(ylim)
     ax.set_aspect("equal", adjustable="box")
     return ClusteringArtists(image, points, drawn)
+
+
+def _make_opaque(image, alpha=0.18):
+    """Give the region colours their look on white, without transparency.
+
+    matplotlib draws images even when they are marked as animated, so a
+    slider app's saved background holds the first regions; opaque regions
+    cover them completely instead of blending with them.
+    """
+    blended = [tuple(alpha * np.array(to_rgb(c)) + (1 - alpha)) for c in CLUSTER_COLORS]
+    image.set_cmap(ListedColormap(blended))
 
 
 def update_clustering(artists, labels, centers):
