@@ -14,8 +14,8 @@ def seed_app():
     return kt.SeedExplorer(show_progress=False)
 
 
-def test_seed_explorer_builds_with_no_arguments_on_the_lesson_case(seed_app):
-    app = seed_app
+def test_seed_explorer_builds_with_no_arguments_on_the_lesson_case():
+    app = kt.SeedExplorer(show_progress=False)  # a fresh one: the shared app gets moved
     assert isinstance(app, widgets.VBox)
     np.testing.assert_array_equal(app.X, kt.lesson_blobs()[0])
     assert app.seed_slider.min == 0 and app.seed_slider.max == 199
@@ -96,8 +96,8 @@ def plus_app():
     return kt.PlusPlusExplorer(show_progress=False)
 
 
-def test_plusplus_explorer_builds_with_no_arguments(plus_app):
-    app = plus_app
+def test_plusplus_explorer_builds_with_no_arguments():
+    app = kt.PlusPlusExplorer(show_progress=False)  # a fresh one: the shared app gets moved
     assert app.pick_slider.min == 1 and app.pick_slider.max == 4
     assert app.seed_slider.max == 199 and len(app.picks) == 200
     _, indices = kmeans_plusplus(app.X, 4, random_state=0, n_local_trials=1)
