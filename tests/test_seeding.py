@@ -2,6 +2,8 @@
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sklearn.cluster import KMeans, kmeans_plusplus
 from sklearn.datasets import make_blobs
 
@@ -226,3 +228,20 @@ def test_simulation_refuses_bad_input():
         kt.simulate_best_of_n([1, 0, 1], 2)
     with pytest.raises(ValueError, match="n_groups must be at least 1"):
         kt.simulate_best_of_n([True, False], 1, n_groups=0)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    n_samples=st.integers(5, 60),
+    n_features=st.integers(1, 4),
+    data_seed=st.integers(0, 10_000),
+    seed=st.integers(0, 2**32 - 1),
+    scale=st.sampled_from([1e-3, 1.0, 1e3]),
+    k=st.integers(1, 5),
+)
+def test_picks_equal_scikit_learn_on_random_data(n_samples, n_features, data_seed, seed, scale, k):
+    X = np.random.default_rng(data_seed).normal(scale=scale, size=(n_samples, n_features))
+    picks = list(kt.kmeans_plusplus_steps(X, k, random_state=seed))
+    _, indices = kmeans_plusplus(X, k, random_state=seed, n_local_trials=1)
+    assert [p.index for p in picks] == indices.tolist()
+    assert len({p.index for p in picks}) == k  # never the same point twice
