@@ -81,6 +81,10 @@ def test_seed_explorer_takes_other_data_and_refuses_bad_input():
         kt.SeedExplorer(X, 41, n_seeds=2, show_progress=False)
     with pytest.raises(ValueError, match="n_seeds must be at least 1"):
         kt.SeedExplorer(X, 3, n_seeds=0, show_progress=False)
+    with pytest.raises(TypeError, match="n_seeds must be an integer"):
+        kt.SeedExplorer(X, 3, n_seeds=2.5, show_progress=False)
+    with pytest.raises(ValueError, match="seed must be between 0 and 4"):
+        kt.SeedExplorer(X, 3, n_seeds=5, seed=5, show_progress=False)
     with pytest.raises(ValueError, match=r"X must have shape \(n_samples, 2\)"):
         kt.SeedExplorer(np.zeros((10, 3)), 2, show_progress=False)
 
@@ -130,8 +134,12 @@ def test_pick_and_seed_sliders_change_image_and_status(plus_app):
 def test_plusplus_explorer_refuses_bad_input():
     with pytest.raises(ValueError, match="n_clusters must be between 1 and 300"):
         kt.PlusPlusExplorer(n_clusters=0, show_progress=False)
-    with pytest.raises(ValueError, match="n_seeds must be a whole number >= 1"):
+    with pytest.raises(ValueError, match="n_seeds must be at least 1"):
         kt.PlusPlusExplorer(n_seeds=0, show_progress=False)
+    with pytest.raises(ValueError, match="seed must be between 0 and 9"):
+        kt.PlusPlusExplorer(n_seeds=10, seed=10, show_progress=False)
+    with pytest.raises(ValueError, match=r"X must have shape \(n_samples, 2\)"):
+        kt.PlusPlusExplorer(np.zeros((5, 3)), 2, show_progress=False)
 
 
 def test_callbacks_print_nothing(capsys, seed_app, plus_app):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 import numpy as np
 
+from .._validation import check_int
 from ..datasets import lesson_blobs
 from ..plotting import plot_d2_cumulative, plot_d2_probabilities
 from ..plotting import update_d2_cumulative, update_d2_probabilities
@@ -57,8 +58,9 @@ class PlusPlusExplorer(SliderApp):
         self.X = lesson_blobs()[0] if X is None else np.asarray(X, dtype=float)
         if self.X.ndim != 2 or self.X.shape[1] != 2:
             raise ValueError(f"X must have shape (n_samples, 2) to be drawn; got {self.X.shape}.")
-        if isinstance(n_seeds, bool) or not isinstance(n_seeds, int) or n_seeds < 1:
-            raise ValueError(f"n_seeds must be a whole number >= 1; got {n_seeds!r}.")
+        n_seeds = check_int(n_seeds, "n_seeds", low=1)
+        check_int(seed, "seed", low=0, high=n_seeds - 1,
+                  fix=" The slider runs over the seeds 0 .. n_seeds - 1.")
         # check the arguments once, with the engine's own messages
         kmeans_plusplus_steps(self.X, n_clusters, random_state=0)
         self.n_clusters = n_clusters

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 import numpy as np
 
+from .._validation import check_int
 from ..datasets import lesson_blobs
 from ..plotting import CLUSTER_COLORS, plot_clustering, plot_inertia_histogram
 from ..plotting import update_clustering, update_inertia_histogram
@@ -63,9 +64,11 @@ class SeedExplorer(SliderApp):
         self.X = lesson_blobs()[0] if X is None else np.asarray(X, dtype=float)
         if self.X.ndim != 2 or self.X.shape[1] != 2:
             raise ValueError(f"X must have shape (n_samples, 2) to be drawn; got {self.X.shape}.")
+        n_seeds = check_int(n_seeds, "n_seeds", low=1)
         seeds = range(n_seeds)
-        if n_seeds < 1:
-            raise ValueError(f"n_seeds must be at least 1; got {n_seeds}.")
+        if seed is not None:
+            check_int(seed, "seed", low=0, high=n_seeds - 1,
+                      fix=" The slider runs over the seeds 0 .. n_seeds - 1.")
         # the heavy part, once: one run per seed and start
         self.scans = {
             name: scan_seeds(self.X, n_clusters,
