@@ -7,8 +7,8 @@ import numpy as np
 
 from .._validation import check_int
 from ..datasets import lesson_blobs
-from ..plotting import plot_d2_cumulative, plot_d2_probabilities
-from ..plotting import update_d2_cumulative, update_d2_probabilities
+from ..plotting.seeds import plot_d2_cumulative, plot_d2_probabilities
+from ..plotting.seeds import update_d2_cumulative, update_d2_probabilities
 from ..seeding import kmeans_plusplus_steps
 from .base import SliderApp
 from .progress import progress

@@ -7,8 +7,9 @@ import numpy as np
 
 from .._validation import check_int
 from ..datasets import lesson_blobs
-from ..plotting import CLUSTER_COLORS, plot_clustering, plot_inertia_histogram
-from ..plotting import update_clustering, update_inertia_histogram
+from ..plotting.clusters import CLUSTER_COLORS
+from ..plotting.seeds import plot_clustering, plot_inertia_histogram
+from ..plotting.seeds import update_clustering, update_inertia_histogram
 from ..seeding import INITS, scan_seeds
 from .base import SliderApp
 from .progress import progress
