@@ -99,7 +99,9 @@ class SeedExplorer(SliderApp):
     def _build(self):
         scan = self.scan
         row = scan.position(self.seed_slider.value)
-        self._map = plot_clustering(self._ax_map, self.X, scan.labels[row], scan.centers[row])
+        # 120 pixels a side is as sharp as the 330-pixel-wide panel needs, and 3x cheaper
+        self._map = plot_clustering(self._ax_map, self.X, scan.labels[row], scan.centers[row],
+                                    resolution=120)
         self._map_title = self._ax_map.set_title("")
         # both histograms on the same bins, so switching the start compares them
         everything = np.concatenate([s.inertias for s in self.scans.values()])

@@ -56,7 +56,8 @@ class ClusteringArtists(NamedTuple):
     centers: object  # PathCollection: the centers
 
 
-def plot_clustering(ax, X, labels, centers, *, xlim=None, ylim=None, regions=True):
+def plot_clustering(ax, X, labels, centers, *, xlim=None, ylim=None, regions=True,
+                    resolution=200):
     """Draw one clustering: points by label, the centers, and their regions.
 
     Parameters
@@ -69,6 +70,8 @@ def plot_clustering(ax, X, labels, centers, *, xlim=None, ylim=None, regions=Tru
         Plot limits; default: the data with a margin.
     regions : bool, default=True
         Shade the region nearest to each center.
+    resolution : int, default=200
+        Pixels along each side of the shaded regions (fewer is faster).
 
     Returns
     -------
@@ -78,7 +81,7 @@ def plot_clustering(ax, X, labels, centers, *, xlim=None, ylim=None, regions=Tru
         xlim, ylim = _limits(X)
     ax.set_xlim(xlim)
     ax.set_ylim(ylim)
-    image = plot_voronoi(ax, centers, xlim=xlim, ylim=ylim) if regions else None
+    image = plot_voronoi(ax, centers, xlim=xlim, ylim=ylim, resolution=resolution) if regions else None
     if image is not None:
         _make_opaque(image)
     points = plot_points(ax, X, labels)
