@@ -34,9 +34,23 @@ from .quantize import (
     quantize_series,
     sample_image,
 )
+from .seeding import (
+    SeedingPick,
+    SeedScan,
+    best_of_n_probability,
+    d2_pick,
+    d2_probabilities,
+    kmeans_plusplus_steps,
+    scan_seeds,
+    simulate_best_of_n,
+)
 from .exercises import Feedback, check_e_step
+from .exercises import check_d2_step
 from .exercises import check_compressed_size
+from .scaling import FitTimes, SweepTimes, format_seconds, loglog_slope, time_assign, time_fits
+from .exercises import check_loglog_slope
 from .apps import StepThrough  # noqa: E402  (apps come last: they use everything above)
+from .apps import PlusPlusExplorer, SeedExplorer  # noqa: E402
 from .apps import ColorExplorer  # noqa: E402
 
 __all__ = [
@@ -51,6 +65,22 @@ __all__ = [
     "kmeans_steps",
     "run_kmeans",
     "update",
+    # seeding (lesson 02)
+    "SeedingPick",
+    "SeedScan",
+    "best_of_n_probability",
+    "d2_pick",
+    "d2_probabilities",
+    "kmeans_plusplus_steps",
+    "scan_seeds",
+    "simulate_best_of_n",
+    # scaling (lesson 07)
+    "FitTimes",
+    "SweepTimes",
+    "format_seconds",
+    "loglog_slope",
+    "time_assign",
+    "time_fits",
     # data
     "lesson_blobs",
     # colour quantisation
@@ -67,8 +97,12 @@ __all__ = [
     # exercises
     "Feedback",
     "check_e_step",
+    "check_d2_step",
     "check_compressed_size",
+    "check_loglog_slope",
     # apps
     "StepThrough",
+    "SeedExplorer",
+    "PlusPlusExplorer",
     "ColorExplorer",
 ]
