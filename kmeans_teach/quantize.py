@@ -190,6 +190,17 @@ def compressed_bits(height, width, n_colors):
     Each pixel stores a fixed-width index of ``ceil(log2 k)`` bits (no entropy
     coding), and the palette is stored once: ``k`` colours of 24 bits.
 
+    Parameters
+    ----------
+    height, width : int
+        Size of the image in pixels.
+    n_colors : int
+        Number of palette colours, at least 1.
+
+    Returns
+    -------
+    int
+
     Examples
     --------
     >>> compressed_bits(427, 640, 16)        # 4 bits per pixel, plus 16 * 24 bits
@@ -206,6 +217,18 @@ def compressed_bits(height, width, n_colors):
 def bits_per_pixel(n_pixels, n_colors):
     """Bits per pixel after quantising to ``n_colors``: the index plus the palette's share.
 
+    Parameters
+    ----------
+    n_pixels : int
+        Number of pixels in the image (height * width).
+    n_colors : int
+        Number of palette colours, at least 1.
+
+    Returns
+    -------
+    float
+        ``ceil(log2 n_colors) + 24 * n_colors / n_pixels``.
+
     Examples
     --------
     >>> bits_per_pixel(427 * 640, 16)
@@ -220,6 +243,16 @@ def bits_per_pixel(n_pixels, n_colors):
 
 def compression_factor(n_pixels, n_colors):
     """How many times smaller than 24 bits per pixel the quantised image is.
+
+    Parameters
+    ----------
+    n_pixels, n_colors : int
+        As for :func:`bits_per_pixel`.
+
+    Returns
+    -------
+    float
+        ``24 / bits_per_pixel(n_pixels, n_colors)``.
 
     Examples
     --------
