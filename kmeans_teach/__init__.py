@@ -22,6 +22,16 @@ from .engine import (
     run_kmeans,
     update,
 )
+from .spectral import (
+    GRAPH_WARNING,
+    MoonsComparison,
+    SpectralEmbedding,
+    SpectralResult,
+    compare_on_moons,
+    knn_affinity,
+    spectral_clustering_of,
+    spectral_embedding_of,
+)
 from .exercises import Feedback, check_e_step
 from .apps import StepThrough  # noqa: E402  (apps come last: they use everything above)
 
@@ -37,6 +47,15 @@ __all__ = [
     "kmeans_steps",
     "run_kmeans",
     "update",
+    # spectral clustering, opened up
+    "GRAPH_WARNING",
+    "MoonsComparison",
+    "SpectralEmbedding",
+    "SpectralResult",
+    "compare_on_moons",
+    "knn_affinity",
+    "spectral_clustering_of",
+    "spectral_embedding_of",
     # data
     "lesson_blobs",
     # exercises
