@@ -33,6 +33,7 @@ from .spectral import (
     spectral_embedding_of,
 )
 from .exercises import Feedback, check_e_step
+from .apps import MoonsExplorer  # noqa: E402
 from .apps import StepThrough  # noqa: E402  (apps come last: they use everything above)
 
 __all__ = [
@@ -63,4 +64,5 @@ __all__ = [
     "check_e_step",
     # apps
     "StepThrough",
+    "MoonsExplorer",
 ]
