@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 from sklearn.cluster import kmeans_plusplus
@@ -66,7 +67,8 @@ class Step:
         unsigned integer type that holds ``n_clusters - 1``.
     inertia : float or None
         Sum of squared distances from each point to the center of its
-        cluster (None at init).
+        cluster (None at init). Computed the first time it is read, so a
+        long run that never looks at it does not pay for it.
     center_shift : float or None
         For an update: the summed squared distance the centers moved, the
         number compared with the tolerance. None otherwise.
@@ -85,12 +87,18 @@ class Step:
     phase: str
     centers: np.ndarray
     labels: np.ndarray | None = None
-    inertia: float | None = None
     center_shift: float | None = None
     converged: bool = False
     emptied: tuple = ()
     n_changed: int | None = None
     stop_reason: str | None = None
+    data: np.ndarray | None = field(default=None, repr=False)  # X, to compute the inertia
+
+    @cached_property
+    def inertia(self):
+        if self.labels is None:
+            return None
+        return inertia(self.data, self.centers, self.labels)
 
     def __post_init__(self):
         # Freeze the arrays too, so no step can be changed after the fact.
@@ -178,19 +186,21 @@ def assign(X, centers):
     array([0, 0, 1], dtype=uint8)
     """
     labels = np.empty(len(X), dtype=_label_dtype(len(centers)))
-    center_norms = (centers**2).sum(axis=1)
-    minus_two_ct = -2.0 * centers.T
-    # Work through the points in blocks of 1024: a block's table of distances
-    # fits in the CPU cache, which makes the E-step about twice as fast.
+    # 1. squared distance from every point x to every center c:
+    #    |x - c|^2 = |x|^2 - 2 x.c + |c|^2. The |x|^2 term is the same for all
+    #    centers, so it cannot change which one is nearest: leave it out.
+    #    Stack -2 c (one column per center) over a row of |c|^2; then a point
+    #    written as [x, 1] times this table gives -2 x.c + |c|^2 in one product.
+    table = np.vstack([-2.0 * centers.T, (centers**2).sum(axis=1)])
+    # Work through the points in blocks of 1024: a block's distances fit in
+    # the CPU cache, which makes the E-step about twice as fast.
+    block = np.ones((1024, X.shape[1] + 1))  # rows [x, 1]; the last column stays 1
     for start in range(0, len(X), 1024):
-        block = X[start : start + 1024]
-        # 1. squared distance from every point x to every center c:
-        #    |x - c|^2 = |x|^2 - 2 x.c + |c|^2. The |x|^2 term is the same for
-        #    all centers, so it cannot change which one is nearest: leave it out.
-        dist = block @ minus_two_ct  # one matrix product: -2 x.c for all pairs
-        dist += center_norms
+        n = min(1024, len(X) - start)
+        block[:n, :-1] = X[start : start + n]
+        dist = block[:n] @ table  # -2 x.c + |c|^2, shape (n, n_clusters)
         # 2. each point goes to the center with the smallest distance
-        labels[start : start + 1024] = dist.argmin(axis=1)
+        labels[start : start + n] = dist.argmin(axis=1)
     return labels
 
 
@@ -223,6 +233,7 @@ def update(X, labels, n_clusters):
 
 
 def _sums_and_counts(X, labels, n_clusters):
+    labels = labels.astype(np.intp)  # the index type NumPy's bincount works in
     # 1. count the points in each cluster
     counts = np.bincount(labels, minlength=n_clusters)
     # 2. add up, per cluster, the coordinates of its points (one feature at a time)
@@ -248,7 +259,8 @@ def inertia(X, centers, labels):
     >>> inertia(np.array([[0.0], [2.0]]), np.array([[1.0]]), np.array([0, 0]))
     2.0
     """
-    return float(((X - centers[labels]) ** 2).sum())
+    diff = X - centers.take(labels, axis=0)  # from each point to its own center
+    return float(np.einsum("ij,ij->", diff, diff))  # sum of squares, without a temporary
 
 
 def _relocate_empty(X, labels, old_centers, sums, counts, empty_clusters):
@@ -352,23 +364,23 @@ def _lloyd(X, centers, max_iter, tol, empty):
         n_changed = len(X) if old_labels is None else int(np.count_nonzero(labels != old_labels))
         if n_changed == 0:
             # no point changed cluster, so the centers cannot move: done
-            yield Step(it, "assign", centers, labels, inertia(X, centers, labels),
+            yield Step(it, "assign", centers, labels, data=X,
                        converged=True, n_changed=0, stop_reason="labels unchanged")
             return
-        yield Step(it, "assign", centers, labels, inertia(X, centers, labels), n_changed=n_changed)
+        yield Step(it, "assign", centers, labels, data=X, n_changed=n_changed)
 
         # M-step: move every center to the mean of its points
         new_centers, step_labels, emptied = _m_step(X, labels, centers, empty)
         shift = float(((new_centers - centers) ** 2).sum())
         done = shift <= tol  # NaN (an emptied center with empty="nan") is never <= tol
-        yield Step(it, "update", new_centers, step_labels, inertia(X, new_centers, step_labels),
+        yield Step(it, "update", new_centers, step_labels, data=X,
                    center_shift=shift, converged=done, emptied=emptied)
         centers, old_labels = new_centers, labels
         if done:
             break
     # One last E-step so that the labels belong to the final centers.
     labels = _checked_assign(X, centers, it + 1)
-    yield Step(it + 1, "assign", centers, labels, inertia(X, centers, labels),
+    yield Step(it + 1, "assign", centers, labels, data=X,
                converged=done, n_changed=int(np.count_nonzero(labels != old_labels)),
                stop_reason="center shift within tol" if done else "max_iter reached")
 
