@@ -33,6 +33,7 @@ from .spectral import (
     spectral_embedding_of,
 )
 from .exercises import Feedback, check_e_step
+from .exercises import check_knn_affinity
 from .apps import MoonsExplorer  # noqa: E402
 from .apps import StepThrough  # noqa: E402  (apps come last: they use everything above)
 
@@ -62,6 +63,7 @@ __all__ = [
     # exercises
     "Feedback",
     "check_e_step",
+    "check_knn_affinity",
     # apps
     "StepThrough",
     "MoonsExplorer",

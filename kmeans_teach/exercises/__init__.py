@@ -2,5 +2,7 @@
 
 from ._feedback import Feedback
 from .e_step import check_e_step
+from .knn_graph import check_knn_affinity
 
 __all__ = ["Feedback", "check_e_step"]
+__all__ += ["check_knn_affinity"]

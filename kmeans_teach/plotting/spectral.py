@@ -11,9 +11,19 @@ from typing import NamedTuple
 
 import numpy as np
 
+from matplotlib.collections import LineCollection
+from matplotlib.patches import Rectangle
+
 from .clusters import plot_points, update_points
 
-__all__ = ["EmbeddingArtists", "plot_embedding", "update_embedding", "embedding_view"]
+__all__ = [
+    "EmbeddingArtists",
+    "plot_embedding",
+    "update_embedding",
+    "embedding_view",
+    "plot_graph",
+    "plot_score_map",
+]
 
 #: Plot limits of the rescaled embedding (it always fits in [-1, 1]).
 _LIMIT = 1.15
@@ -85,3 +95,89 @@ def update_embedding(artists, coords, labels=None, *, title=None):
     if title is not None:
         artists.title.set_text(title)
     return artists
+
+
+def plot_graph(ax, X, affinity, *, color="#555555", linewidth=0.6, alpha=0.5, **kwargs):
+    """Draw the edges of a neighbour graph between 2-D points.
+
+    An edge chosen by both of its points (weight 1) is drawn solid; one chosen
+    by only one of them (weight 0.5) is drawn fainter.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    X : ndarray of shape (n_samples, 2)
+    affinity : sparse or dense matrix of shape (n_samples, n_samples)
+        For example :func:`kmeans_teach.knn_affinity`.
+    **kwargs : passed on to ``LineCollection``
+
+    Returns
+    -------
+    LineCollection
+    """
+    X = np.asarray(X, dtype=float)
+    dense = affinity.toarray() if hasattr(affinity, "toarray") else np.asarray(affinity)
+    if dense.shape != (len(X), len(X)):
+        raise ValueError(f"affinity must have shape ({len(X)}, {len(X)}), one row and column "
+                         f"per point of X, but has shape {dense.shape}.")
+    i, j = np.nonzero(np.triu(dense, k=1))  # each edge once, no self-loops
+    weights = dense[i, j]
+    edges = LineCollection(np.stack([X[i], X[j]], axis=1), colors=color,
+                           linewidths=linewidth, zorder=1, **kwargs)
+    edges.set_alpha(None)
+    rgba = edges.get_colors()
+    rgba = np.repeat(rgba[:1], len(weights), axis=0) if len(rgba) else rgba
+    if len(rgba):
+        rgba[:, 3] = alpha * np.where(weights >= 1, 1.0, 0.45)
+        edges.set_color(rgba)
+    ax.add_collection(edges)
+    ax.update_datalim(X)
+    ax.autoscale_view()
+    if X.shape[1] == 2:
+        ax.set_aspect("equal", adjustable="datalim")
+    return edges
+
+
+def plot_score_map(ax, scores, row_values, col_values, *, marks=None, row_label="",
+                   col_label="", cmap="viridis", vmin=0.0, vmax=1.0, fmt="{:.2f}", **kwargs):
+    """A table of scores as coloured cells, each with its value written in.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    scores : ndarray of shape (n_rows, n_cols)
+    row_values, col_values : sequences labelling the rows (y axis) and columns (x axis)
+    marks : ndarray of bool of shape (n_rows, n_cols) or None
+        Cells to outline (for example: the graph was not connected there).
+    row_label, col_label : axis labels
+    cmap, vmin, vmax : colour scale
+    fmt : format of the number written in each cell
+    **kwargs : passed on to ``ax.imshow``
+
+    Returns
+    -------
+    AxesImage
+    """
+    scores = np.asarray(scores, dtype=float)
+    if scores.shape != (len(row_values), len(col_values)):
+        raise ValueError(f"scores has shape {scores.shape}, but there are {len(row_values)} "
+                         f"row values and {len(col_values)} column values.")
+    image = ax.imshow(scores, origin="lower", cmap=cmap, vmin=vmin, vmax=vmax, aspect="auto",
+                      **kwargs)
+    cm = image.get_cmap()
+    for r in range(scores.shape[0]):
+        for c in range(scores.shape[1]):
+            value = scores[r, c]
+            shade = cm((value - vmin) / (vmax - vmin) if vmax > vmin else 0.5)
+            light = 0.299 * shade[0] + 0.587 * shade[1] + 0.114 * shade[2] > 0.55
+            ax.text(c, r, fmt.format(value), ha="center", va="center", fontsize=7,
+                    color="black" if light else "white")
+    if marks is not None:
+        for r, c in zip(*np.nonzero(np.asarray(marks, dtype=bool))):
+            ax.add_patch(Rectangle((c - 0.5, r - 0.5), 1, 1, fill=False, edgecolor="#D55E00",
+                                   linewidth=1.5))
+    ax.set_xticks(range(len(col_values)), [str(v) for v in col_values])
+    ax.set_yticks(range(len(row_values)), [str(v) for v in row_values])
+    ax.set_xlabel(col_label)
+    ax.set_ylabel(row_label)
+    return image
