@@ -166,7 +166,8 @@ def spectral_embedding_of(X, *, n_neighbors=10, n_components=2, random_state=Non
     >>> emb
     SpectralEmbedding(200 points in 2 dimensions, n_neighbors=12, graph: connected)
     >>> # the second eigenvector alone tells the moons apart: its sign is the moon
-    >>> bool(((emb.coords[:, 1] > 0) == (y == 1)).all() or ((emb.coords[:, 1] > 0) == (y == 0)).all())
+    >>> side = emb.coords[:, 1] > 0
+    >>> bool((side == (y == 1)).all() or (side == (y == 0)).all())
     True
     """
     X = check_X(X)

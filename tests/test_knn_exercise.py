@@ -1,4 +1,4 @@
-"""Lesson 04's checker: each typical mistake gets its own sentence; plot_graph and plot_score_map."""
+"""Lesson 04's checker (one sentence per typical mistake); plot_graph and plot_score_map."""
 
 import matplotlib
 

@@ -1,4 +1,4 @@
-"""MoonsExplorer: k-means against spectral clustering on two moons, noise and n_neighbors on sliders."""
+"""MoonsExplorer: k-means against spectral clustering on two moons, with sliders."""
 
 from __future__ import annotations
 
