@@ -189,3 +189,24 @@ def test_bad_inputs():
         kt.compare_on_moons(-0.1)
     with pytest.raises(ValueError, match="noise must be a finite number >= 0"):
         kt.compare_on_moons(float("nan"))
+
+
+# --- properties, on random point sets -------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=25, deadline=None)
+@given(seed=st.integers(0, 10_000), n=st.integers(5, 40), k=st.integers(1, 5))
+def test_affinity_properties(seed, n, k):
+    X = np.random.default_rng(seed).normal(size=(n, 2))
+    A = kt.knn_affinity(X, k).toarray()
+    assert np.array_equal(A, A.T)  # symmetric
+    assert set(np.unique(A)) <= {0.0, 0.5, 1.0}
+    assert np.all(np.diag(A) == 1)  # every point is its own neighbour
+    assert np.all((A > 0).sum(axis=1) >= k)  # at least the k it chose
+    # the edges a point chose itself are its k nearest points
+    d = ((X[:, None] - X[None]) ** 2).sum(axis=2)
+    chosen = (A == 1) | ((A == 0.5) & (d <= np.sort(d, axis=1)[:, [k - 1]]))
+    assert np.all(chosen.sum(axis=1) == k)

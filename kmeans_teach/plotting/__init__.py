@@ -13,4 +13,5 @@ from .clusters import __all__ as _clusters_all
 from .spectral import *  # noqa: F401,F403
 from .spectral import __all__ as _spectral_all
 
-__all__ = [*_clusters_all, *_spectral_all]
+__all__ = [*_clusters_all]
+__all__ += [*_spectral_all]
