@@ -72,9 +72,13 @@ def test_frames_drawn_anew_match_the_first_ones():
     assert app.image.value == first  # blitting redraws exactly what a fresh draw shows
 
 
-def test_artists_follow_the_case():
+@pytest.mark.parametrize("moves", [[("noise", 0.1)], [("noise", 0.1), ("k", 5)],
+                                   [("k", 14), ("noise", 0.1), ("k", 5), ("noise", 0.05)]])
+def test_artists_follow_the_case(moves):
     app = kt.MoonsExplorer(**SMALL)
-    app.noise_slider.value = 0.1
+    for which, value in moves:
+        slider = app.noise_slider if which == "noise" else app.n_neighbors_slider
+        slider.value = value
     case = app.case
     np.testing.assert_allclose(app._kmeans_points.get_offsets(), case.X)
     np.testing.assert_allclose(app._spectral_points.get_offsets(), case.X)

@@ -138,6 +138,7 @@ class MoonsExplorer(SliderApp):
         self._kmeans_points = plot_points(self._ax_kmeans, case.X, case.kmeans_labels, size=18)
         self._centers = plot_centers(self._ax_kmeans, case.kmeans_centers, size=160)
         self._kmeans_title = self._ax_kmeans.set_title("")
+        self._kmeans_noise = None  # the noise level the k-means panel shows
         self._spectral_points = plot_points(self._ax_spectral, case.X, case.spectral_labels,
                                             size=18)
         self._spectral_title = self._ax_spectral.set_title("")
@@ -161,11 +162,13 @@ class MoonsExplorer(SliderApp):
 
     def _draw(self):
         case = self.case
-        update_voronoi(self._regions, case.kmeans_centers)
-        self._kmeans_points.set_offsets(case.X)
-        update_points(self._kmeans_points, case.kmeans_labels)
-        update_centers(self._centers, case.kmeans_centers)
-        self._kmeans_title.set_text(f"k-means, k=2 · ARI {case.ari_kmeans:.3f}")
+        if case.noise != self._kmeans_noise:  # k-means does not depend on n_neighbors
+            self._kmeans_noise = case.noise
+            update_voronoi(self._regions, case.kmeans_centers)
+            self._kmeans_points.set_offsets(case.X)
+            update_points(self._kmeans_points, case.kmeans_labels)
+            update_centers(self._centers, case.kmeans_centers)
+            self._kmeans_title.set_text(f"k-means, k=2 · ARI {case.ari_kmeans:.3f}")
         self._spectral_points.set_offsets(case.X)
         update_points(self._spectral_points, case.spectral_labels)
         self._spectral_title.set_text(f"spectral clustering · ARI {case.ari_spectral:.3f}")
