@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
@@ -310,6 +311,17 @@ class MoonsComparison:
                 f"graph in {self.embedding.n_graph_components} piece(s))")
 
 
+@lru_cache(maxsize=64)
+def _moons_and_kmeans(noise, n_samples, random_state):
+    """The moons and k-means on them: the same for every n_neighbors, so computed once."""
+    X, y = make_moons(n_samples, noise=noise, random_state=random_state)
+    kmeans = KMeans(2, n_init=10, random_state=random_state).fit(X)
+    arrays = (X, y, kmeans.labels_, kmeans.cluster_centers_)
+    for array in arrays:
+        array.flags.writeable = False  # shared between results: read-only
+    return arrays
+
+
 def compare_on_moons(noise=0.05, n_neighbors=10, *, n_samples=200, random_state=0):
     """Run k-means and spectral clustering (k=2) on ``make_moons`` and score both.
 
@@ -325,7 +337,10 @@ def compare_on_moons(noise=0.05, n_neighbors=10, *, n_samples=200, random_state=
     n_neighbors : int, default=10
     n_samples : int, default=200
     random_state : int, default=0
-        Seed for the data, k-means and the eigenvector solver.
+        Seed for the data, k-means and the eigenvector solver. The moons and
+        k-means depend only on (noise, n_samples, random_state), so they are
+        computed once and shared (read-only) between calls that differ only
+        in ``n_neighbors``.
 
     Returns
     -------
@@ -343,8 +358,9 @@ def compare_on_moons(noise=0.05, n_neighbors=10, *, n_samples=200, random_state=
         raise ValueError(f"noise must be a finite number >= 0, but got {noise!r}; "
                          "the lesson uses 0.05.")
     n_samples = check_int(n_samples, "n_samples", low=4)
-    X, y = make_moons(n_samples, noise=float(noise), random_state=random_state)
-    kmeans = KMeans(2, n_init=10, random_state=random_state).fit(X)
+    random_state = check_int(random_state, "random_state", low=0, high=2**32 - 1,
+                             fix=" Use a fixed integer seed, so every picture can be redrawn.")
+    X, y, k_labels, k_centers_raw = _moons_and_kmeans(float(noise), n_samples, random_state)
     with warnings.catch_warnings(record=True) as caught:
         warnings.filterwarnings("always", message=GRAPH_WARNING, category=UserWarning)
         spectral = spectral_clustering_of(X, 2, n_neighbors=n_neighbors, random_state=random_state)
@@ -353,14 +369,14 @@ def compare_on_moons(noise=0.05, n_neighbors=10, *, n_samples=200, random_state=
     for w in others:  # anything unexpected goes on to the caller
         warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     graph_text = next((t for t in texts if t.startswith(GRAPH_WARNING)), None)
-    k_map, s_map = _aligned(y, kmeans.labels_), _aligned(y, spectral.labels)
-    k_centers = np.empty_like(kmeans.cluster_centers_)
-    k_centers[k_map] = kmeans.cluster_centers_
+    k_map, s_map = _aligned(y, k_labels), _aligned(y, spectral.labels)
+    k_centers = np.empty_like(k_centers_raw)
+    k_centers[k_map] = k_centers_raw
     return MoonsComparison(
         X=X, y=y, noise=float(noise), n_neighbors=int(n_neighbors),
-        kmeans_labels=k_map[kmeans.labels_], kmeans_centers=k_centers,
+        kmeans_labels=k_map[k_labels], kmeans_centers=k_centers,
         spectral_labels=s_map[spectral.labels], embedding=spectral.embedding,
-        ari_kmeans=float(adjusted_rand_score(y, kmeans.labels_)),
+        ari_kmeans=float(adjusted_rand_score(y, k_labels)),
         ari_spectral=float(adjusted_rand_score(y, spectral.labels)),
         warning=graph_text,
     )

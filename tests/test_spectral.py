@@ -189,6 +189,18 @@ def test_bad_inputs():
         kt.compare_on_moons(-0.1)
     with pytest.raises(ValueError, match="noise must be a finite number >= 0"):
         kt.compare_on_moons(float("nan"))
+    with pytest.raises(TypeError, match="random_state must be an integer"):
+        kt.compare_on_moons(random_state=np.random.RandomState(0))
+
+
+def test_compare_on_moons_shares_the_kmeans_part_read_only():
+    a, b = kt.compare_on_moons(0.1, 5), kt.compare_on_moons(0.1, 12)
+    assert a.X is b.X and not a.X.flags.writeable
+    np.testing.assert_array_equal(a.kmeans_labels, b.kmeans_labels)
+    with pytest.raises(ValueError, match="read-only"):
+        a.X[0, 0] = 1.0
+    c = kt.compare_on_moons(0.1, 5, random_state=1)
+    assert not np.array_equal(c.X, a.X)
 
 
 # --- properties, on random point sets -------------------------------------------
