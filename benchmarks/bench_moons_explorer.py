@@ -17,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from _timing import report, slider_latency, time_calls  # noqa: E402
 
 from kmeans_teach import MoonsExplorer, compare_on_moons  # noqa: E402
+from kmeans_teach.spectral import _moons_and_kmeans  # noqa: E402
 from kmeans_teach.plotting import (  # noqa: E402
     plot_centers,
     plot_embedding,
@@ -26,6 +27,7 @@ from kmeans_teach.plotting import (  # noqa: E402
 
 
 def naive_frame(noise, n_neighbors):
+    _moons_and_kmeans.cache_clear()  # the naive app keeps nothing between moves
     case = compare_on_moons(noise, n_neighbors)
     figure = Figure(figsize=(12, 4.2), dpi=80)
     FigureCanvasAgg(figure)
