@@ -7,6 +7,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
+from sklearn.metrics import adjusted_rand_score  # noqa: E402
 
 import kmeans_teach as kt  # noqa: E402
 from kmeans_teach.plotting import embedding_view, plot_embedding, update_embedding  # noqa: E402
@@ -60,6 +61,21 @@ def test_moving_a_slider_changes_image_and_status_without_recomputing():
     # going back shows the same frame (from the cache) and the same words
     app.noise_slider.value, app.n_neighbors_slider.value = 0.05, 10
     assert app.image.value == image and app.status.value == status
+
+
+def test_status_words_agree_with_pieces_and_ari_at_every_position():
+    app = kt.MoonsExplorer(0.05, 3, noise_values=[0.025, 0.05, 0.075],
+                           n_neighbors_values=[3, 4, 5, 6], show_progress=False)
+    for (noise, k), case in app.cases.items():
+        app.noise_slider.value, app.n_neighbors_slider.value = noise, k
+        status, pieces = app.status.value, case.embedding.n_graph_components
+        assert f"noise {noise:.3f} · n_neighbors {k} ·" in status
+        assert ("warns" in status) == (pieces > 1)
+        if pieces > 2:
+            assert ("breaks" in status) == (case.ari_spectral < 0.9)
+        if pieces == 2:
+            moons = "the two moons" in status and "not the two moons" not in status
+            assert moons == (adjusted_rand_score(case.y, case.embedding.graph_labels) == 1)
 
 
 def test_frames_drawn_anew_match_the_first_ones():

@@ -40,6 +40,9 @@ def _graph_words(case, n_clusters=2):
         what = "the two moons" if same else "not the two moons"
         return (f"{said}, {what}; each piece sits on one spot of the embedding, "
                 f"so k-means only has to tell {n_clusters} spots apart")
+    if case.ari_spectral >= 0.9:
+        return (f"{said}, more than {n_clusters} clusters; k-means can only group whole pieces, "
+                "and here it happened to group them right: do not count on it (raise n_neighbors)")
     return (f"{said}, more than {n_clusters} clusters, so k-means can only group whole pieces: "
             "spectral clustering breaks (raise n_neighbors)")
 
