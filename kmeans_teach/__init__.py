@@ -49,6 +49,18 @@ from .exercises import check_d2_step
 from .exercises import check_compressed_size
 from .scaling import FitTimes, SweepTimes, format_seconds, loglog_slope, time_assign, time_fits
 from .exercises import check_loglog_slope
+from .spectral import (
+    GRAPH_WARNING,
+    MoonsComparison,
+    SpectralEmbedding,
+    SpectralResult,
+    compare_on_moons,
+    knn_affinity,
+    spectral_clustering_of,
+    spectral_embedding_of,
+)
+from .exercises import check_knn_affinity
+from .apps import MoonsExplorer  # noqa: E402
 from .apps import StepThrough  # noqa: E402  (apps come last: they use everything above)
 from .apps import PlusPlusExplorer, SeedExplorer  # noqa: E402
 from .apps import ColorExplorer  # noqa: E402
@@ -81,6 +93,15 @@ __all__ = [
     "loglog_slope",
     "time_assign",
     "time_fits",
+    # spectral clustering, opened up
+    "GRAPH_WARNING",
+    "MoonsComparison",
+    "SpectralEmbedding",
+    "SpectralResult",
+    "compare_on_moons",
+    "knn_affinity",
+    "spectral_clustering_of",
+    "spectral_embedding_of",
     # data
     "lesson_blobs",
     # colour quantisation
@@ -105,4 +126,6 @@ __all__ = [
     "SeedExplorer",
     "PlusPlusExplorer",
     "ColorExplorer",
+    "check_knn_affinity",
+    "MoonsExplorer",
 ]

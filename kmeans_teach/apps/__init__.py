@@ -1,6 +1,7 @@
 """Slider apps: ipywidgets composites that show a precomputed run and update in place."""
 
 from .base import SliderApp
+from .moons_explorer import MoonsExplorer
 from .progress import progress
 from .step_through import StepThrough
 from .seed_explorer import SeedExplorer
@@ -10,3 +11,4 @@ from .color_explorer import ColorExplorer
 __all__ = ["SliderApp", "StepThrough", "progress"]
 __all__ += ["SeedExplorer", "PlusPlusExplorer"]
 __all__ += ["ColorExplorer"]
+__all__ += ["MoonsExplorer"]

@@ -10,3 +10,6 @@ __all__ = ["Feedback", "check_e_step"]
 __all__ += ["check_d2_step"]
 __all__ += ["check_loglog_slope"]
 __all__ += ["check_compressed_size"]
+from .knn_graph import check_knn_affinity
+
+__all__ += ["check_knn_affinity"]

@@ -21,3 +21,7 @@ __all__ = [*_clusters_all]
 __all__ += [*_seeds_all]
 __all__ += [*_scaling_all]
 __all__ += _colors_all
+from .spectral import *  # noqa: F401,F403
+from .spectral import __all__ as _spectral_all
+
+__all__ += [*_spectral_all]
