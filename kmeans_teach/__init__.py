@@ -9,6 +9,7 @@ Layers, each using only the ones before it:
 * ``kmeans_teach.exercises``: checkers that answer a student in a sentence.
 """
 
+from .choosing_k import GapResult, KFit, fit_k, gap_statistic, kneedle, scan_k
 from .datasets import lesson_blobs
 from .engine import (
     EmptyClusterError,
@@ -37,6 +38,13 @@ __all__ = [
     "kmeans_steps",
     "run_kmeans",
     "update",
+    # choosing k
+    "GapResult",
+    "KFit",
+    "fit_k",
+    "gap_statistic",
+    "kneedle",
+    "scan_k",
     # data
     "lesson_blobs",
     # exercises
