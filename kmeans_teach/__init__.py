@@ -23,8 +23,8 @@ from .engine import (
     run_kmeans,
     update,
 )
-from .exercises import Feedback, check_e_step
-from .apps import StepThrough  # noqa: E402  (apps come last: they use everything above)
+from .exercises import Feedback, check_e_step, check_inertia
+from .apps import KExplorer, StepThrough  # noqa: E402  (apps come last: they use everything above)
 
 __all__ = [
     # engine
@@ -50,6 +50,8 @@ __all__ = [
     # exercises
     "Feedback",
     "check_e_step",
+    "check_inertia",
     # apps
+    "KExplorer",
     "StepThrough",
 ]

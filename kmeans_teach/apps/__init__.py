@@ -1,7 +1,8 @@
 """Slider apps: ipywidgets composites that show a precomputed run and update in place."""
 
 from .base import SliderApp
+from .k_explorer import KExplorer
 from .progress import progress
 from .step_through import StepThrough
 
-__all__ = ["SliderApp", "StepThrough", "progress"]
+__all__ = ["SliderApp", "StepThrough", "progress", "KExplorer"]

@@ -2,5 +2,6 @@
 
 from ._feedback import Feedback
 from .e_step import check_e_step
+from .inertia import check_inertia
 
-__all__ = ["Feedback", "check_e_step"]
+__all__ = ["Feedback", "check_e_step", "check_inertia"]

@@ -10,5 +10,7 @@ One module per lesson topic; everything is re-exported here.
 
 from .clusters import *  # noqa: F401,F403
 from .clusters import __all__ as _clusters_all
+from .choosing_k import *  # noqa: F401,F403
+from .choosing_k import __all__ as _choosing_k_all
 
-__all__ = [*_clusters_all]
+__all__ = [*_clusters_all, *_choosing_k_all]
