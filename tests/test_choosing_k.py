@@ -245,3 +245,175 @@ def test_gap_k_limited_by_distinct_points():
     X = np.array([[0.0, 0.0], [0.0, 0.0], [1.0, 1.0], [2.0, 2.0]])  # 3 distinct points
     with pytest.raises(ValueError, match="3 distinct points"):
         gap_statistic(X, [1, 3])
+
+
+# --- plotting ------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def fits():
+    return scan_k(kt.lesson_blobs()[0], range(1, 7))
+
+
+@pytest.fixture
+def ax():
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    figure = Figure()
+    FigureCanvasAgg(figure)
+    return figure.subplots()
+
+
+def test_silhouette_diagram_one_sorted_bar_per_point(ax, fits):
+    from kmeans_teach.plotting import plot_silhouette, update_silhouette
+
+    fit = fits[3]  # k = 4
+    artists = plot_silhouette(ax, fit.silhouette, fit.labels)
+    verts = np.asarray(artists.bars.get_paths()[0].vertices)
+    assert len(artists.bars.get_paths()) == 300
+    widths = np.array([p.vertices[1, 0] for p in artists.bars.get_paths()])
+    bottoms = np.array([p.vertices[0, 1] for p in artists.bars.get_paths()])
+    assert verts[0, 0] == 0.0
+    np.testing.assert_allclose(np.sort(widths), np.sort(fit.silhouette))
+    assert np.all(np.diff(bottoms) > 0)  # stacked bottom to top, no overlap
+    # within each cluster the bars are sorted, clusters in label order
+    sizes = np.bincount(fit.labels)
+    for j, block in enumerate(np.split(widths, np.cumsum(sizes)[:-1])):
+        np.testing.assert_allclose(block, np.sort(fit.silhouette[fit.labels == j]))
+    assert artists.mean.get_xdata()[0] == pytest.approx(fit.silhouette_mean)
+    assert f"mean {fit.silhouette_mean:.3f}" in artists.text.get_text()
+    ylim = ax.get_ylim()
+    update_silhouette(artists, fits[5].silhouette, fits[5].labels)  # k = 6
+    assert artists.mean.get_xdata()[0] == pytest.approx(fits[5].silhouette_mean)
+    assert ax.get_ylim() == ylim  # fixed axes: blitting keeps working
+    update_silhouette(artists, None, fits[0].labels)  # k = 1
+    assert not artists.mean.get_visible() and "needs 2 or more" in artists.text.get_text()
+
+
+def test_k_curve_marks_choice_and_current(ax):
+    from kmeans_teach.plotting import plot_k_curve, update_k_curve
+
+    ks, values = np.arange(2, 8), np.array([5.0, 4.0, 6.0, 3.0, 2.0, 1.0])
+    artists = plot_k_curve(ax, ks, values, yerr=np.full(6, 0.1), choice=4,
+                           choice_label="largest", current=3)
+    np.testing.assert_array_equal(artists.choice.get_data(), ([4], [6.0]))
+    np.testing.assert_array_equal(artists.current.get_data(), ([3], [4.0]))
+    assert artists.errorbars is not None
+    assert "largest: k = 4" in [t.get_text() for t in ax.get_legend().get_texts()]
+    update_k_curve(artists, 7)
+    np.testing.assert_array_equal(artists.current.get_data(), ([7], [1.0]))
+    update_k_curve(artists, 1)  # not on this curve: the line moves, the marker hides
+    assert len(artists.current.get_xdata()) == 0 and artists.current_line.get_xdata()[0] == 1
+
+
+def test_clustering_view_changes_k_in_place(ax, fits):
+    from kmeans_teach.plotting import plot_clustering, update_clustering
+
+    X = kt.lesson_blobs()[0]
+    artists = plot_clustering(ax, X, fits[5])
+    assert len(artists.centers.get_offsets()) == 6
+    update_clustering(artists, fits[1])
+    np.testing.assert_allclose(artists.centers.get_offsets(), fits[1].centers)
+    assert len(artists.centers.get_facecolors()) == 2
+    assert artists.title.get_text().startswith("k = 2")
+    assert len(ax.collections) == 2  # nothing added: the same artists were changed
+
+
+# --- KExplorer -----------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def app():
+    return kt.KExplorer(show_progress=False)
+
+
+def test_k_explorer_builds_with_no_arguments_on_the_lesson_case(app):
+    import ipywidgets as widgets
+
+    assert isinstance(app, widgets.VBox)
+    np.testing.assert_array_equal(app.X, kt.lesson_blobs()[0])
+    assert app.k_slider.value == 6 and (app.k_slider.min, app.k_slider.max) == (1, 10)
+    assert [f.n_clusters for f in app.fits] == list(range(1, 11))
+    assert app.fits[5].inertia == pytest.approx(KMeans(6, n_init=10, random_state=0).fit(app.X).inertia_)
+    assert app.knee == 4.0 and app.best_silhouette == 4 and app.gap.choice == 4
+    assert app.image.value[:8] == b"\x89PNG\r\n\x1a\n"
+    assert repr(app) == ("KExplorer(k = 6 of 1..10 on 300 points; elbow says 4, "
+                         "silhouette says 4, gap says 4)")
+
+
+def test_k_explorer_slider_changes_image_and_status_without_refitting(app):
+    fits, gap = app.fits, app.gap
+    app.k_slider.value = 6
+    image, status = app.image.value, app.status.value
+    for k in (4, 1, 10):
+        app.k_slider.value = k
+        assert app.image.value != image and app.status.value != status
+        image, status = app.image.value, app.status.value
+        assert status.startswith(f"k = {k} · inertia {fits[k - 1].inertia:.4g}")
+        assert app.fit is fits[k - 1]
+    assert "mean silhouette none (k = 1)" not in status
+    app.k_slider.value = 1
+    assert "mean silhouette none (k = 1)" in app.status.value
+    assert app.fits is fits and app.gap is gap  # nothing recomputed
+    app.k_slider.value = 6
+    assert repr(app).startswith("KExplorer(k = 6 of")
+
+
+def test_k_explorer_frame_matches_a_fresh_draw(app):
+    # blitting must give the same picture as drawing the whole figure
+    app.k_slider.value = 3
+    app.clear_cache()
+    app.k_slider.value = 5
+    blitted = app.image.value
+    other = kt.KExplorer(n_clusters=5, show_progress=False)
+    assert other.image.value == blitted
+
+
+def test_k_explorer_callbacks_print_nothing(app, capsys):
+    app.k_slider.value = 2
+    app.k_slider.value = 7
+    assert capsys.readouterr() == ("", "")
+
+
+def test_k_explorer_other_data_and_bad_input():
+    X = np.random.default_rng(0).normal(size=(40, 2))
+    app = kt.KExplorer(X, max_k=4, n_clusters=2, n_refs=2, show_progress=False)
+    assert len(app.fits) == 4 and app.k_slider.max == 4
+    with pytest.raises(ValueError, match="needs 2 columns"):
+        kt.KExplorer(np.zeros((10, 3)), show_progress=False)
+    with pytest.raises(ValueError, match="n_clusters must be between 1 and 4"):
+        kt.KExplorer(X, max_k=4, n_clusters=5, show_progress=False)
+    with pytest.raises(ValueError, match="max_k must be between 3"):
+        kt.KExplorer(X, max_k=2, show_progress=False)
+
+
+# --- the exercise --------------------------------------------------------------------------
+
+def test_check_inertia_accepts_right_answers():
+    def by_loop(X, labels, centers):
+        total = 0.0
+        for x, j in zip(X, labels):
+            total += ((x - centers[j]) ** 2).sum()
+        return total
+
+    assert kt.check_inertia(by_loop)
+    assert kt.check_inertia(lambda X, l, c: np.sum((X - c[l]) ** 2))
+    assert repr(kt.check_inertia(by_loop)).startswith("Correct: ")
+
+
+@pytest.mark.parametrize(
+    "func,words",
+    [
+        (lambda X, l, c: np.linalg.norm(X - c[l], axis=1).sum(), "sum of the distances"),
+        (lambda X, l, c: ((X - c[l]) ** 2).sum(axis=1).mean(), "not the mean"),
+        (lambda X, l, c: ((X[:, None] - c[None]) ** 2).sum(2).min(1).sum(), "nearest center"),
+        (lambda X, l, c: ((X[:, None] - c[None]) ** 2).sum(), "every center"),
+        (lambda X, l, c: ((X - c[l]) ** 2).sum(axis=1), "array of shape (15,)"),
+        (lambda X, l, c: "many", "expected a number"),
+        (lambda X, l, c: 1 / 0, "raised ZeroDivisionError"),
+        (lambda X, l, c: 1.0, "you returned 1.00, but the inertia"),
+    ],
+)
+def test_check_inertia_names_the_mistake(func, words):
+    feedback = kt.check_inertia(func)
+    assert not feedback and words in feedback.message
+    assert repr(feedback).startswith("Not yet: ")

@@ -115,12 +115,13 @@ class KExplorer(SliderApp):
         knee = None if self.knee is None else int(self.knee)
         self._curves = (
             plot_k_curve(ax_elbow, ks, inertia, choice=knee, choice_label="knee (Kneedle)",
-                         current=n_clusters, ylabel="inertia"),
+                         current=n_clusters, ylabel="inertia", legend_loc="upper right"),
             plot_k_curve(ax_mean, ks[1:], sil, choice=self.best_silhouette,
-                         choice_label="largest", current=n_clusters, ylabel="mean silhouette"),
+                         choice_label="largest", current=n_clusters, ylabel="mean silhouette",
+                         legend_loc="upper right"),
             plot_k_curve(ax_gap, self.gap.k, self.gap.gap, yerr=self.gap.sk,
                          choice=self.gap.choice, choice_label="1-SE rule", current=n_clusters,
-                         ylabel="gap"),
+                         ylabel="gap", legend_loc="lower right"),
         )
         ax_elbow.set_title("Elbow")
         ax_mean.set_title("Silhouette")

@@ -211,7 +211,7 @@ class KCurveArtists(NamedTuple):
 
 
 def plot_k_curve(ax, ks, values, *, yerr=None, choice=None, choice_label="chosen k",
-                 current=None, ylabel=None, **kwargs):
+                 current=None, ylabel=None, legend_loc="best", **kwargs):
     """A criterion plotted against k, the k it chooses, and the k shown now.
 
     Parameters
@@ -228,6 +228,9 @@ def plot_k_curve(ax, ks, values, *, yerr=None, choice=None, choice_label="chosen
     current : int or None
         The k to mark now (see :func:`update_k_curve`).
     ylabel : str or None
+    legend_loc : str, default="best"
+        Where the legend goes. An app should fix it: "best" is worked out
+        when the figure is drawn, so it would depend on where the marker was.
     **kwargs : passed on to ``ax.plot`` for the curve
 
     Returns
@@ -250,7 +253,7 @@ def plot_k_curve(ax, ks, values, *, yerr=None, choice=None, choice_label="chosen
         (ring,) = ax.plot([choice], [at], linestyle="none", marker="o", markersize=14,
                           markerfacecolor="none", markeredgecolor=CHOICE_COLOR,
                           markeredgewidth=2, label=f"{choice_label}: k = {choice}")
-        ax.legend(loc="best", fontsize=8, frameon=False)
+        ax.legend(loc=legend_loc, fontsize=8, frameon=False)
     current_line = ax.axvline(ks[0], color=CURRENT_COLOR, linewidth=1, alpha=0.6)
     (marker,) = ax.plot([], [], linestyle="none", marker="o", markersize=8, color=CURRENT_COLOR,
                         zorder=3)
