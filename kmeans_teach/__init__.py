@@ -9,7 +9,16 @@ Layers, each using only the ones before it:
 * ``kmeans_teach.exercises``: checkers that answer a student in a sentence.
 """
 
-from .choosing_k import GapResult, KFit, fit_k, gap_statistic, kneedle, scan_k
+from .choosing_k import (
+    GapResult,
+    KFit,
+    KneedleCurve,
+    fit_k,
+    gap_statistic,
+    kneedle,
+    kneedle_curve,
+    scan_k,
+)
 from .datasets import lesson_blobs
 from .engine import (
     EmptyClusterError,
@@ -41,9 +50,11 @@ __all__ = [
     # choosing k
     "GapResult",
     "KFit",
+    "KneedleCurve",
     "fit_k",
     "gap_statistic",
     "kneedle",
+    "kneedle_curve",
     "scan_k",
     # data
     "lesson_blobs",

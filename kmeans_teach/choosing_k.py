@@ -17,6 +17,7 @@ NumPy, SciPy and scikit-learn only (no plotting).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 from numbers import Integral, Real
 
 import numpy as np
@@ -26,7 +27,7 @@ from sklearn.metrics import silhouette_samples
 
 from ._validation import check_int, check_X
 
-__all__ = ["kneedle", "KFit", "fit_k", "scan_k", "GapResult", "gap_statistic"]
+__all__ = ["kneedle", "KneedleCurve", "kneedle_curve", "KFit", "fit_k", "scan_k", "GapResult", "gap_statistic"]
 
 
 # --- the elbow: Kneedle ------------------------------------------------------------------
@@ -89,25 +90,11 @@ def kneedle(x, y, *, curve="convex", direction="decreasing", S=1.0):
     >>> kneedle(ks, [100, 50, 20, 15, 13, 12, 11])
     3.0
     """
-    if curve not in ("convex", "concave"):
-        raise ValueError(f"curve must be 'convex' or 'concave', but got {curve!r}.")
-    if direction not in ("decreasing", "increasing"):
-        raise ValueError(f"direction must be 'decreasing' or 'increasing', but got {direction!r}.")
     if isinstance(S, bool) or not isinstance(S, Real) or not S >= 0:
         raise ValueError(f"S must be a number >= 0, but got {S!r}; the usual value is 1.")
-    x, y = _check_curve(x, y)
-    # 1. rescale both axes to [0, 1]
-    xn = (x - x.min()) / np.ptp(x)
-    yn = (y - y.min()) / np.ptp(y)
-    # 2. make the curve concave and increasing: a convex curve is turned upside
-    #    down, and the order is reversed when that leaves it falling
-    if curve == "convex":
-        yn = 1 - yn
+    xn, yn, d = kneedle_curve(x, y, curve=curve, direction=direction)  # steps 1-3
+    x = np.asarray(x, dtype=float)
     flipped = (curve == "convex") == (direction == "increasing")
-    if flipped:
-        xn, yn = 1 - xn[::-1], yn[::-1]
-    # 3. the height above the diagonal
-    d = yn - xn
     # 4. walk along d; each local maximum sets a threshold, each local minimum clears it
     maxima = set(argrelextrema(d, np.greater_equal)[0].tolist())
     minima = set(argrelextrema(d, np.less_equal)[0].tolist())
@@ -121,6 +108,45 @@ def kneedle(x, y, *, curve="convex", direction="decreasing", S=1.0):
         if candidate is not None and d[i + 1] < threshold:
             return float(x[len(x) - 1 - candidate] if flipped else x[candidate])
     return None
+
+
+class KneedleCurve(NamedTuple):
+    """The curve as Kneedle sees it (steps 1 to 3 of :func:`kneedle`)."""
+
+    x: np.ndarray  # x rescaled to [0, 1] (reversed when the curve was flipped)
+    y: np.ndarray  # y rescaled to [0, 1] and turned concave and increasing
+    difference: np.ndarray  # y - x: the knee is where this peaks
+
+
+def kneedle_curve(x, y, *, curve="convex", direction="decreasing"):
+    """Steps 1 to 3 of :func:`kneedle`: rescale, turn, subtract the diagonal.
+
+    Returns
+    -------
+    KneedleCurve
+
+    Examples
+    --------
+    >>> c = kneedle_curve([1, 2, 3, 4, 5], [100, 40, 20, 15, 12])
+    >>> c.difference.round(2).tolist()
+    [0.0, 0.43, 0.41, 0.22, 0.0]
+    """
+    if curve not in ("convex", "concave"):
+        raise ValueError(f"curve must be 'convex' or 'concave', but got {curve!r}.")
+    if direction not in ("decreasing", "increasing"):
+        raise ValueError(f"direction must be 'decreasing' or 'increasing', but got {direction!r}.")
+    x, y = _check_curve(x, y)
+    # 1. rescale both axes to [0, 1]
+    xn = (x - x.min()) / np.ptp(x)
+    yn = (y - y.min()) / np.ptp(y)
+    # 2. make the curve concave and increasing: a convex curve is turned upside
+    #    down, and the order is reversed when that leaves it falling
+    if curve == "convex":
+        yn = 1 - yn
+    if (curve == "convex") == (direction == "increasing"):
+        xn, yn = 1 - xn[::-1], yn[::-1]
+    # 3. the height above the diagonal
+    return KneedleCurve(xn, yn, yn - xn)
 
 
 # --- k-means for one k, and for many ------------------------------------------------------

@@ -417,3 +417,18 @@ def test_check_inertia_names_the_mistake(func, words):
     feedback = kt.check_inertia(func)
     assert not feedback and words in feedback.message
     assert repr(feedback).startswith("Not yet: ")
+
+
+def test_kneedle_curve_peaks_at_the_knee_and_is_drawn(ax):
+    from kmeans_teach.plotting import plot_kneedle
+
+    ks = np.arange(1, 11)
+    inertia = [f.inertia for f in scan_k(kt.lesson_blobs()[0], ks)]
+    c = kt.kneedle_curve(ks, inertia)
+    assert c.x[0] == 0 and c.x[-1] == 1 and c.y[0] == 0 and c.y[-1] == 1
+    np.testing.assert_allclose(c.difference, c.y - c.x)
+    assert ks[np.argmax(c.difference)] == kneedle(ks, inertia) == 4
+    lines = plot_kneedle(ax, c, x_values=ks)
+    assert len(lines) == 4 and lines[3].get_xdata()[0] == c.x[3]
+    with pytest.raises(ValueError, match="curve must be"):
+        kt.kneedle_curve(ks, inertia, curve="elbow")

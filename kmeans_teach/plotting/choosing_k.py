@@ -36,6 +36,7 @@ __all__ = [
     "KCurveArtists",
     "plot_k_curve",
     "update_k_curve",
+    "plot_kneedle",
 ]
 
 #: colour of "the k shown now" on every curve
@@ -283,3 +284,42 @@ def update_k_curve(artists, current):
     else:
         artists.current.set_data([], [])
     return artists
+
+
+# --- how Kneedle sees a curve ----------------------------------------------------------------
+
+
+def plot_kneedle(ax, kcurve, *, x_values=None):
+    """The rescaled curve, the diagonal, and their difference, whose peak is the knee.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    kcurve : KneedleCurve
+        From :func:`kmeans_teach.kneedle_curve`.
+    x_values : array-like or None
+        The original x values (for example the ks), written under the points.
+
+    Returns
+    -------
+    list of Line2D
+        The curve, the diagonal, the difference, and the marker at its peak.
+    """
+    x, y, d = kcurve
+    (curve,) = ax.plot(x, y, marker="o", markersize=4, color="#444444",
+                       label="curve, rescaled and turned")
+    (diagonal,) = ax.plot([0, 1], [0, 1], linestyle=":", color="#888888", label="diagonal")
+    (difference,) = ax.plot(x, d, marker="o", markersize=4, color=CLUSTER_COLORS[0],
+                            label="difference (curve - diagonal)")
+    peak = int(np.argmax(d))
+    (marker,) = ax.plot([x[peak], x[peak]], [d[peak], y[peak]], marker="o", markersize=9,
+                        color=CURRENT_COLOR, label="largest difference")
+    if x_values is not None:
+        for xi, value in zip(x, x_values):
+            ax.annotate(f"{value:g}", (xi, 0), xytext=(0, -12), textcoords="offset points",
+                        ha="center", fontsize=8, color="#444444")
+    ax.set_xlim(-0.05, 1.05)
+    ax.set_ylim(-0.12, 1.05)
+    ax.set_xlabel("x rescaled to [0, 1]")
+    ax.legend(loc="center right", fontsize=8, frameon=False)
+    return [curve, diagonal, difference, marker]
