@@ -24,10 +24,21 @@ import numpy as np
 from scipy.signal import argrelextrema
 from sklearn.cluster import KMeans
 from sklearn.metrics import silhouette_samples
+from threadpoolctl import threadpool_limits
 
 from ._validation import check_int, check_X
 
 __all__ = ["kneedle", "KneedleCurve", "kneedle_curve", "KFit", "fit_k", "scan_k", "GapResult", "gap_statistic"]
+
+
+def _one_thread():
+    """Run k-means and the silhouette on one thread.
+
+    The data sets of the lessons are small (hundreds of points), so threads
+    only add overhead; on a busy machine, OpenMP threads that wait for each
+    other made a gap statistic 250 times slower (51 s instead of 0.2 s).
+    """
+    return threadpool_limits(limits=1)
 
 
 # --- the elbow: Kneedle ------------------------------------------------------------------
@@ -76,8 +87,9 @@ def kneedle(x, y, *, curve="convex", direction="decreasing", S=1.0):
 
     Returns
     -------
-    knee : float or None
-        The x value of the knee, or None if the curve has none.
+    knee : int, float or None
+        The x value of the knee (an int when x holds integers), or None if
+        the curve has none.
 
     See Also
     --------
@@ -88,12 +100,12 @@ def kneedle(x, y, *, curve="convex", direction="decreasing", S=1.0):
     --------
     >>> ks = [1, 2, 3, 4, 5, 6, 7]
     >>> kneedle(ks, [100, 50, 20, 15, 13, 12, 11])
-    3.0
+    3
     """
     if isinstance(S, bool) or not isinstance(S, Real) or not S >= 0:
         raise ValueError(f"S must be a number >= 0, but got {S!r}; the usual value is 1.")
     xn, yn, d = kneedle_curve(x, y, curve=curve, direction=direction)  # steps 1-3
-    x = np.asarray(x, dtype=float)
+    x = np.asarray(x)
     flipped = (curve == "convex") == (direction == "increasing")
     # 4. walk along d; each local maximum sets a threshold, each local minimum clears it
     maxima = set(argrelextrema(d, np.greater_equal)[0].tolist())
@@ -106,7 +118,7 @@ def kneedle(x, y, *, curve="convex", direction="decreasing", S=1.0):
         if i in minima:
             candidate = None
         if candidate is not None and d[i + 1] < threshold:
-            return float(x[len(x) - 1 - candidate] if flipped else x[candidate])
+            return (x[len(x) - 1 - candidate] if flipped else x[candidate]).item()
     return None
 
 
@@ -223,8 +235,9 @@ def fit_k(X, n_clusters, *, n_init=10, random_state=0):
     X = check_X(X)
     k = _check_k(n_clusters, X)
     n_init = check_int(n_init, "n_init", low=1)
-    model = KMeans(n_clusters=k, n_init=n_init, random_state=random_state).fit(X)
-    scores = silhouette_samples(X, model.labels_) if k >= 2 else None
+    with _one_thread():
+        model = KMeans(n_clusters=k, n_init=n_init, random_state=random_state).fit(X)
+        scores = silhouette_samples(X, model.labels_) if k >= 2 else None
     return KFit(k, model.labels_.copy(), model.cluster_centers_.copy(), float(model.inertia_),
                 scores, None if scores is None else float(scores.mean()))
 
@@ -361,9 +374,10 @@ def gap_statistic(X, ks=range(1, 11), *, n_refs=10, n_init=3, random_state=0, pr
 
     ks_loop = ks.tolist() if progress is None else progress(ks.tolist())
     log_wk, ref_log_wk = [], []
-    for k in ks_loop:
-        log_wk.append(log_w(X, k))
-        ref_log_wk.append([log_w(ref, k) for ref in refs])
+    with _one_thread():
+        for k in ks_loop:
+            log_wk.append(log_w(X, k))
+            ref_log_wk.append([log_w(ref, k) for ref in refs])
     log_wk = np.array(log_wk)
     ref_log_wk = np.array(ref_log_wk).T  # (n_refs, n_ks)
     gap = ref_log_wk.mean(axis=0) - log_wk

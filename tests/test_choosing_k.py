@@ -287,7 +287,7 @@ def test_silhouette_diagram_one_sorted_bar_per_point(ax, fits):
     assert artists.mean.get_xdata()[0] == pytest.approx(fits[5].silhouette_mean)
     assert ax.get_ylim() == ylim  # fixed axes: blitting keeps working
     update_silhouette(artists, None, fits[0].labels)  # k = 1
-    assert not artists.mean.get_visible() and "needs 2 or more" in artists.text.get_text()
+    assert not artists.mean.get_visible() and "needs 2 or more clusters" in artists.text.get_text()
 
 
 def test_k_curve_marks_choice_and_current(ax):

@@ -54,7 +54,7 @@ class KExplorer(SliderApp):
     fits : tuple of KFit
         One per k, ``fits[k - 1]``.
     gap : GapResult
-    knee : float or None
+    knee : int or None
         The elbow's knee found by :func:`kmeans_teach.kneedle`.
     best_silhouette : int
         The k with the largest mean silhouette.
@@ -112,7 +112,7 @@ class KExplorer(SliderApp):
         lows = [f.silhouette.min() for f in self.fits[1:]]
         self._silhouette = plot_silhouette(ax_sil, fit.silhouette, fit.labels,
                                            xlim=(min(-0.2, 1.1 * min(lows)), 1.0))
-        knee = None if self.knee is None else int(self.knee)
+        knee = self.knee
         self._curves = (
             plot_k_curve(ax_elbow, ks, inertia, choice=knee, choice_label="knee (Kneedle)",
                          current=n_clusters, ylabel="inertia", legend_loc="upper right"),
@@ -155,7 +155,7 @@ class KExplorer(SliderApp):
                 f"gap {self.gap.gap[i]:.3f} ± {self.gap.sk[i]:.3f}")
 
     def __repr__(self):
-        knee = "nothing" if self.knee is None else f"{int(self.knee)}"
+        knee = "nothing" if self.knee is None else self.knee
         return (f"KExplorer(k = {self.k_slider.value} of 1..{len(self.fits)} on "
                 f"{len(self.X)} points; elbow says {knee}, silhouette says "
                 f"{self.best_silhouette}, gap says {self.gap.choice})")

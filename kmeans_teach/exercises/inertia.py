@@ -51,7 +51,7 @@ def check_inertia(func):
     """
     X, labels, centers = _test_case()
     got, problem = call_student(func, X.copy(), labels.copy(), centers.copy())
-    if problem:
+    if problem is not None:  # (a Feedback that failed is falsy, so test for None)
         return problem
     if isinstance(got, np.ndarray) and got.ndim > 0 and got.size > 1:
         return Feedback(False, f"you returned an array of shape {got.shape}, but the inertia is "

@@ -137,9 +137,9 @@ def _silhouette_bars(scores, labels):
 
 def _silhouette_text(scores, labels):
     if scores is None:
-        return "k = 1: no silhouette (it needs 2 or more clusters)"
+        return "k = 1: no silhouette (needs 2 or more clusters)"
     share = np.mean(scores < 0)
-    return f"Silhouettes: mean {scores.mean():.3f}, {share:.0%} of points below 0"
+    return f"mean {scores.mean():.3f} · {share:.0%} of points below 0"
 
 
 def plot_silhouette(ax, scores, labels, *, xlim=(-0.4, 1.0)):
