@@ -28,7 +28,16 @@ from threadpoolctl import threadpool_limits
 
 from ._validation import check_int, check_X
 
-__all__ = ["kneedle", "KneedleCurve", "kneedle_curve", "KFit", "fit_k", "scan_k", "GapResult", "gap_statistic"]
+__all__ = [
+    "kneedle",
+    "KneedleCurve",
+    "kneedle_curve",
+    "KFit",
+    "fit_k",
+    "scan_k",
+    "GapResult",
+    "gap_statistic",
+]
 
 
 def _one_thread():

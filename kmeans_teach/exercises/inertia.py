@@ -46,8 +46,13 @@ def check_inertia(func):
     ...     return ((X - centers[labels]) ** 2).sum()
     >>> check_inertia(my_inertia)
     Correct: 122.51, the sum of the 15 squared distances to each point's own center.
-    >>> check_inertia(lambda X, labels, centers: np.linalg.norm(X - centers[labels], axis=1).sum())
-    Not yet: you returned 37.90, the sum of the distances; the inertia adds up squared distances, which gives 122.51 here.
+    >>> feedback = check_inertia(
+    ...     lambda X, labels, centers: np.linalg.norm(X - centers[labels], axis=1).sum())
+    >>> feedback.passed
+    False
+    >>> print(feedback.message)  # doctest: +NORMALIZE_WHITESPACE
+    you returned 37.90, the sum of the distances; the inertia adds up squared
+    distances, which gives 122.51 here.
     """
     X, labels, centers = _test_case()
     got, problem = call_student(func, X.copy(), labels.copy(), centers.copy())
@@ -82,7 +87,8 @@ def check_inertia(func):
     ]
     for slip, words in slips:
         if np.isclose(value, slip, rtol=1e-9, atol=1e-9):
-            return Feedback(False, f"you returned {value:.2f}, {words}, which gives {want:.2f} here.")
+            return Feedback(False,
+                            f"you returned {value:.2f}, {words}, which gives {want:.2f} here.")
     return Feedback(False, f"you returned {value:.2f}, but the inertia of this case is "
                            f"{want:.2f}. Square each point's distance to centers[labels] and "
                            "add them all up.")
