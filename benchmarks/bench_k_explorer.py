@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from _timing import report, slider_latency, time_calls  # noqa: E402
 
 from kmeans_teach import KExplorer, gap_statistic, kneedle, scan_k  # noqa: E402
-from kmeans_teach.plotting import plot_clustering, plot_k_curve, plot_silhouette  # noqa: E402
+from kmeans_teach.plotting import plot_k_clustering, plot_k_curve, plot_silhouette  # noqa: E402
 
 
 def draw_frame(X, fits, gap, k):
@@ -29,7 +29,7 @@ def draw_frame(X, fits, gap, k):
     FigureCanvasAgg(figure)
     grid = figure.add_gridspec(2, 6)
     fit = fits[k - 1]
-    plot_clustering(figure.add_subplot(grid[0, :3]), X, fit)
+    plot_k_clustering(figure.add_subplot(grid[0, :3]), X, fit)
     plot_silhouette(figure.add_subplot(grid[0, 3:]), fit.silhouette, fit.labels)
     ks = [f.n_clusters for f in fits]
     inertia = [f.inertia for f in fits]

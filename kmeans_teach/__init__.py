@@ -32,8 +32,24 @@ from .engine import (
     run_kmeans,
     update,
 )
-from .exercises import Feedback, check_e_step, check_inertia
-from .apps import KExplorer, StepThrough  # noqa: E402  (apps come last: they use everything above)
+from .seeding import (
+    SeedingPick,
+    SeedScan,
+    best_of_n_probability,
+    d2_pick,
+    d2_probabilities,
+    kmeans_plusplus_steps,
+    scan_seeds,
+    simulate_best_of_n,
+)
+from .exercises import Feedback, check_e_step
+from .exercises import check_d2_step
+from .exercises import check_inertia
+from .scaling import FitTimes, SweepTimes, format_seconds, loglog_slope, time_assign, time_fits
+from .exercises import check_loglog_slope
+from .apps import StepThrough  # noqa: E402  (apps come last: they use everything above)
+from .apps import PlusPlusExplorer, SeedExplorer  # noqa: E402
+from .apps import KExplorer  # noqa: E402
 
 __all__ = [
     # engine
@@ -56,13 +72,33 @@ __all__ = [
     "kneedle",
     "kneedle_curve",
     "scan_k",
+    # seeding (lesson 02)
+    "SeedingPick",
+    "SeedScan",
+    "best_of_n_probability",
+    "d2_pick",
+    "d2_probabilities",
+    "kmeans_plusplus_steps",
+    "scan_seeds",
+    "simulate_best_of_n",
+    # scaling (lesson 07)
+    "FitTimes",
+    "SweepTimes",
+    "format_seconds",
+    "loglog_slope",
+    "time_assign",
+    "time_fits",
     # data
     "lesson_blobs",
     # exercises
     "Feedback",
     "check_e_step",
     "check_inertia",
+    "check_d2_step",
+    "check_loglog_slope",
     # apps
     "KExplorer",
     "StepThrough",
+    "SeedExplorer",
+    "PlusPlusExplorer",
 ]

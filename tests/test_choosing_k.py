@@ -307,12 +307,12 @@ def test_k_curve_marks_choice_and_current(ax):
 
 
 def test_clustering_view_changes_k_in_place(ax, fits):
-    from kmeans_teach.plotting import plot_clustering, update_clustering
+    from kmeans_teach.plotting import plot_k_clustering, update_k_clustering
 
     X = kt.lesson_blobs()[0]
-    artists = plot_clustering(ax, X, fits[5])
+    artists = plot_k_clustering(ax, X, fits[5])
     assert len(artists.centers.get_offsets()) == 6
-    update_clustering(artists, fits[1])
+    update_k_clustering(artists, fits[1])
     np.testing.assert_allclose(artists.centers.get_offsets(), fits[1].centers)
     assert len(artists.centers.get_facecolors()) == 2
     assert artists.title.get_text().startswith("k = 2")

@@ -4,5 +4,9 @@ from .base import SliderApp
 from .k_explorer import KExplorer
 from .progress import progress
 from .step_through import StepThrough
+from .seed_explorer import SeedExplorer
+from .plusplus_explorer import PlusPlusExplorer
 
-__all__ = ["SliderApp", "StepThrough", "progress", "KExplorer"]
+__all__ = ["SliderApp", "StepThrough", "progress"]
+__all__ += ["SeedExplorer", "PlusPlusExplorer"]
+__all__ += ["KExplorer"]

@@ -9,10 +9,10 @@ from .._validation import check_int, check_X
 from ..choosing_k import fit_k, gap_statistic, kneedle
 from ..datasets import lesson_blobs
 from ..plotting import (
-    plot_clustering,
+    plot_k_clustering,
     plot_k_curve,
     plot_silhouette,
-    update_clustering,
+    update_k_clustering,
     update_k_curve,
     update_silhouette,
 )
@@ -108,7 +108,7 @@ class KExplorer(SliderApp):
         ax_elbow, ax_mean, ax_gap = (self.figure.add_subplot(grid[1, 2 * i:2 * i + 2])
                                      for i in range(3))
         fit = self.fit
-        self._clustering = plot_clustering(ax_points, self.X, fit)
+        self._clustering = plot_k_clustering(ax_points, self.X, fit)
         lows = [f.silhouette.min() for f in self.fits[1:]]
         self._silhouette = plot_silhouette(ax_sil, fit.silhouette, fit.labels,
                                            xlim=(min(-0.2, 1.1 * min(lows)), 1.0))
@@ -142,7 +142,7 @@ class KExplorer(SliderApp):
 
     def _draw(self):
         fit = self.fit
-        update_clustering(self._clustering, fit)
+        update_k_clustering(self._clustering, fit)
         update_silhouette(self._silhouette, fit.silhouette, fit.labels)
         for curve in self._curves:
             update_k_curve(curve, fit.n_clusters)

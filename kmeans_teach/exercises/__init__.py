@@ -3,5 +3,10 @@
 from ._feedback import Feedback
 from .e_step import check_e_step
 from .inertia import check_inertia
+from .d2_step import check_d2_step
+from .scaling import check_loglog_slope
 
-__all__ = ["Feedback", "check_e_step", "check_inertia"]
+__all__ = ["Feedback", "check_e_step"]
+__all__ += ["check_d2_step"]
+__all__ += ["check_loglog_slope"]
+__all__ += ["check_inertia"]

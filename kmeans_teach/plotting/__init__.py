@@ -12,5 +12,12 @@ from .clusters import *  # noqa: F401,F403
 from .clusters import __all__ as _clusters_all
 from .choosing_k import *  # noqa: F401,F403
 from .choosing_k import __all__ as _choosing_k_all
+from .seeds import *  # noqa: F401,F403
+from .seeds import __all__ as _seeds_all
+from .scaling import *  # noqa: F401,F403
+from .scaling import __all__ as _scaling_all
 
-__all__ = [*_clusters_all, *_choosing_k_all]
+__all__ = [*_clusters_all]
+__all__ += [*_seeds_all]
+__all__ += [*_scaling_all]
+__all__ += [*_choosing_k_all]

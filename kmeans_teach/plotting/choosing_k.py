@@ -1,7 +1,8 @@
 """Choosing k: one clustering, its silhouette diagram, and a criterion plotted against k.
 
-* :func:`plot_clustering` draws a :class:`~kmeans_teach.KFit` (points, centers,
-  regions); :func:`update_clustering` swaps in the fit for another k.
+* :func:`plot_k_clustering` draws a :class:`~kmeans_teach.KFit` (points, centers,
+  regions); :func:`update_k_clustering` swaps in the fit for another k (unlike
+  lesson 02's ``plot_clustering``, the number of centers may change).
 * :func:`plot_silhouette` is the classic silhouette diagram: one horizontal bar
   per point, its silhouette score, sorted within each cluster, clusters stacked.
 * :func:`plot_k_curve` draws a criterion against k (inertia, mean silhouette,
@@ -27,9 +28,9 @@ from .clusters import (
 )
 
 __all__ = [
-    "ClusteringArtists",
-    "plot_clustering",
-    "update_clustering",
+    "KClusteringArtists",
+    "plot_k_clustering",
+    "update_k_clustering",
     "SilhouetteArtists",
     "plot_silhouette",
     "update_silhouette",
@@ -48,8 +49,8 @@ CHOICE_COLOR = "#222222"
 # --- one clustering -------------------------------------------------------------------------
 
 
-class ClusteringArtists(NamedTuple):
-    """What :func:`plot_clustering` draws."""
+class KClusteringArtists(NamedTuple):
+    """What :func:`plot_k_clustering` draws."""
 
     points: object  # PathCollection
     centers: object  # PathCollection
@@ -61,7 +62,7 @@ def _clustering_title(fit):
     return f"k = {fit.n_clusters}: inertia {fit.inertia:.4g}"
 
 
-def plot_clustering(ax, X, fit, *, xlim=None, ylim=None, regions=True):
+def plot_k_clustering(ax, X, fit, *, xlim=None, ylim=None, regions=True):
     """Points coloured by cluster, the centers, and each center's region.
 
     Parameters
@@ -76,7 +77,7 @@ def plot_clustering(ax, X, fit, *, xlim=None, ylim=None, regions=True):
 
     Returns
     -------
-    ClusteringArtists
+    KClusteringArtists
     """
     X = np.asarray(X)
     pad = 0.08 * np.ptp(X, axis=0)
@@ -89,11 +90,11 @@ def plot_clustering(ax, X, fit, *, xlim=None, ylim=None, regions=True):
     ax.set_ylim(*ylim)
     ax.set_aspect("equal", adjustable="box")
     title = ax.set_title(_clustering_title(fit))
-    return ClusteringArtists(points, centers, image, title)
+    return KClusteringArtists(points, centers, image, title)
 
 
-def update_clustering(artists, fit):
-    """Show another fit (any k) in the artists of :func:`plot_clustering`."""
+def update_k_clustering(artists, fit):
+    """Show another fit (any k) in the artists of :func:`plot_k_clustering`."""
     update_points(artists.points, fit.labels)
     k = fit.n_clusters
     artists.centers.set_offsets(np.asarray(fit.centers)[:, :2])
