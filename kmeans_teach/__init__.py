@@ -9,20 +9,60 @@ Layers, each using only the ones before it:
 * ``kmeans_teach.exercises``: checkers that answer a student in a sentence.
 """
 
-from .datasets import lesson_blobs
+# the lessons' data
+from .datasets import (
+    lesson_blobs,
+)
+# Lloyd's algorithm, one half-step at a time (lesson 01)
 from .engine import (
-    EmptyClusterError,
-    EmptyClusterWarning,
     Step,
     Trace,
-    assign,
-    inertia,
-    init_centers,
     kmeans_steps,
     run_kmeans,
+    assign,
     update,
+    inertia,
+    init_centers,
+    EmptyClusterError,
+    EmptyClusterWarning,
 )
+# k-means++ pick by pick, seed scans (lesson 02)
+from .seeding import (
+    SeedingPick,
+    kmeans_plusplus_steps,
+    d2_probabilities,
+    d2_pick,
+    SeedScan,
+    scan_seeds,
+    best_of_n_probability,
+    simulate_best_of_n,
+)
+# elbow, silhouette, gap statistic (lesson 03)
+from .choosing_k import (
+    kneedle,
+    KneedleCurve,
+    kneedle_curve,
+    KFit,
+    fit_k,
+    scan_k,
+    GapResult,
+    gap_statistic,
+)
+# spectral clustering opened up (lesson 04)
+from .spectral import (
+    SpectralEmbedding,
+    SpectralResult,
+    MoonsComparison,
+    GRAPH_WARNING,
+    knn_affinity,
+    spectral_embedding_of,
+    spectral_clustering_of,
+    compare_on_moons,
+)
+# colour quantisation (lesson 06)
 from .quantize import (
+    KMEANS_METHODS,
+    PILLOW_METHODS,
     Quantized,
     bits_per_pixel,
     compressed_bits,
@@ -34,77 +74,79 @@ from .quantize import (
     quantize_series,
     sample_image,
 )
-from .seeding import (
-    SeedingPick,
-    SeedScan,
-    best_of_n_probability,
-    d2_pick,
-    d2_probabilities,
-    kmeans_plusplus_steps,
-    scan_seeds,
-    simulate_best_of_n,
+# timing k-means (lesson 07)
+from .scaling import (
+    FitTimes,
+    SweepTimes,
+    format_seconds,
+    loglog_slope,
+    time_assign,
+    time_fits,
 )
-from .exercises import Feedback, check_e_step
-from .exercises import check_d2_step
-from .exercises import check_compressed_size
-from .scaling import FitTimes, SweepTimes, format_seconds, loglog_slope, time_assign, time_fits
-from .exercises import check_loglog_slope
-from .spectral import (
-    GRAPH_WARNING,
-    MoonsComparison,
-    SpectralEmbedding,
-    SpectralResult,
-    compare_on_moons,
-    knn_affinity,
-    spectral_clustering_of,
-    spectral_embedding_of,
+# exercise checkers
+from .exercises import (
+    Feedback,
+    check_compressed_size,
+    check_d2_step,
+    check_e_step,
+    check_inertia,
+    check_knn_affinity,
+    check_loglog_slope,
 )
-from .exercises import check_knn_affinity
-from .apps import MoonsExplorer  # noqa: E402
-from .apps import StepThrough  # noqa: E402  (apps come last: they use everything above)
-from .apps import PlusPlusExplorer, SeedExplorer  # noqa: E402
-from .apps import ColorExplorer  # noqa: E402
+# slider apps (last: they use everything above)
+from .apps import (
+    StepThrough,
+    ColorExplorer,
+    KExplorer,
+    MoonsExplorer,
+    PlusPlusExplorer,
+    SeedExplorer,
+)
 
 __all__ = [
-    # engine
-    "EmptyClusterError",
-    "EmptyClusterWarning",
+    # the lessons' data
+    "lesson_blobs",
+    # Lloyd's algorithm, one half-step at a time (lesson 01)
     "Step",
     "Trace",
-    "assign",
-    "inertia",
-    "init_centers",
     "kmeans_steps",
     "run_kmeans",
+    "assign",
     "update",
-    # seeding (lesson 02)
+    "inertia",
+    "init_centers",
+    "EmptyClusterError",
+    "EmptyClusterWarning",
+    # k-means++ pick by pick, seed scans (lesson 02)
     "SeedingPick",
-    "SeedScan",
-    "best_of_n_probability",
-    "d2_pick",
-    "d2_probabilities",
     "kmeans_plusplus_steps",
+    "d2_probabilities",
+    "d2_pick",
+    "SeedScan",
     "scan_seeds",
+    "best_of_n_probability",
     "simulate_best_of_n",
-    # scaling (lesson 07)
-    "FitTimes",
-    "SweepTimes",
-    "format_seconds",
-    "loglog_slope",
-    "time_assign",
-    "time_fits",
-    # spectral clustering, opened up
-    "GRAPH_WARNING",
-    "MoonsComparison",
+    # elbow, silhouette, gap statistic (lesson 03)
+    "kneedle",
+    "KneedleCurve",
+    "kneedle_curve",
+    "KFit",
+    "fit_k",
+    "scan_k",
+    "GapResult",
+    "gap_statistic",
+    # spectral clustering opened up (lesson 04)
     "SpectralEmbedding",
     "SpectralResult",
-    "compare_on_moons",
+    "MoonsComparison",
+    "GRAPH_WARNING",
     "knn_affinity",
-    "spectral_clustering_of",
     "spectral_embedding_of",
-    # data
-    "lesson_blobs",
-    # colour quantisation
+    "spectral_clustering_of",
+    "compare_on_moons",
+    # colour quantisation (lesson 06)
+    "KMEANS_METHODS",
+    "PILLOW_METHODS",
     "Quantized",
     "bits_per_pixel",
     "compressed_bits",
@@ -115,17 +157,26 @@ __all__ = [
     "quantize",
     "quantize_series",
     "sample_image",
-    # exercises
+    # timing k-means (lesson 07)
+    "FitTimes",
+    "SweepTimes",
+    "format_seconds",
+    "loglog_slope",
+    "time_assign",
+    "time_fits",
+    # exercise checkers
     "Feedback",
-    "check_e_step",
-    "check_d2_step",
     "check_compressed_size",
-    "check_loglog_slope",
-    # apps
-    "StepThrough",
-    "SeedExplorer",
-    "PlusPlusExplorer",
-    "ColorExplorer",
+    "check_d2_step",
+    "check_e_step",
+    "check_inertia",
     "check_knn_affinity",
+    "check_loglog_slope",
+    # slider apps
+    "StepThrough",
+    "ColorExplorer",
+    "KExplorer",
     "MoonsExplorer",
+    "PlusPlusExplorer",
+    "SeedExplorer",
 ]

@@ -1,14 +1,21 @@
-"""Slider apps: ipywidgets composites that show a precomputed run and update in place."""
+"""Slider apps: ipywidgets composites that show a precomputed result and update in place."""
 
 from .base import SliderApp
-from .moons_explorer import MoonsExplorer
 from .progress import progress
 from .step_through import StepThrough
-from .seed_explorer import SeedExplorer
-from .plusplus_explorer import PlusPlusExplorer
 from .color_explorer import ColorExplorer
+from .k_explorer import KExplorer
+from .moons_explorer import MoonsExplorer
+from .plusplus_explorer import PlusPlusExplorer
+from .seed_explorer import SeedExplorer
 
-__all__ = ["SliderApp", "StepThrough", "progress"]
-__all__ += ["SeedExplorer", "PlusPlusExplorer"]
-__all__ += ["ColorExplorer"]
-__all__ += ["MoonsExplorer"]
+__all__ = [
+    "SliderApp",
+    "progress",
+    "StepThrough",
+    "ColorExplorer",
+    "KExplorer",
+    "MoonsExplorer",
+    "PlusPlusExplorer",
+    "SeedExplorer",
+]
