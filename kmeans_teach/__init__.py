@@ -23,6 +23,7 @@ from .engine import (
     update,
 )
 from .exercises import Feedback, check_e_step
+from .metrics import ClusterSummary, Matching, cluster_accuracy, cluster_summary, contingency, match_clusters
 from .apps import StepThrough  # noqa: E402  (apps come last: they use everything above)
 
 __all__ = [
@@ -37,6 +38,13 @@ __all__ = [
     "kmeans_steps",
     "run_kmeans",
     "update",
+    # metrics
+    "ClusterSummary",
+    "Matching",
+    "cluster_accuracy",
+    "cluster_summary",
+    "contingency",
+    "match_clusters",
     # data
     "lesson_blobs",
     # exercises
