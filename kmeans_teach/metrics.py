@@ -105,8 +105,9 @@ def _check_labels(y_true, labels):
                              "you meant.")
         if arr.dtype == object or not (np.issubdtype(arr.dtype, np.integer)
                                        or np.issubdtype(arr.dtype, np.bool_)):
-            whole = np.isfinite(arr).all() and np.all(arr == np.round(arr))  # True when empty
-            if np.issubdtype(arr.dtype, np.floating) and whole:
+            floating = np.issubdtype(arr.dtype, np.floating)
+            # whole numbers stored as floats are fine (an empty array counts as whole)
+            if floating and np.isfinite(arr).all() and np.all(arr == np.round(arr)):
                 arr = arr.astype(np.int64)
             else:
                 raise TypeError(f"{name} must hold integer class or cluster ids, but its dtype "
