@@ -10,5 +10,7 @@ One module per lesson topic; everything is re-exported here.
 
 from .clusters import *  # noqa: F401,F403
 from .clusters import __all__ as _clusters_all
+from .digits import *  # noqa: F401,F403
+from .digits import __all__ as _digits_all
 
-__all__ = [*_clusters_all]
+__all__ = [*_clusters_all, *_digits_all]
