@@ -25,6 +25,7 @@ from .engine import (
 from .exercises import Feedback, check_e_step
 from .metrics import ClusterSummary, Matching, cluster_accuracy, cluster_summary, contingency, match_clusters
 from .apps import StepThrough  # noqa: E402  (apps come last: they use everything above)
+from .apps import ClusterBrowser  # noqa: E402
 
 __all__ = [
     # engine
@@ -52,4 +53,5 @@ __all__ = [
     "check_e_step",
     # apps
     "StepThrough",
+    "ClusterBrowser",
 ]

@@ -1,7 +1,8 @@
 """Slider apps: ipywidgets composites that show a precomputed run and update in place."""
 
 from .base import SliderApp
+from .cluster_browser import ClusterBrowser
 from .progress import progress
 from .step_through import StepThrough
 
-__all__ = ["SliderApp", "StepThrough", "progress"]
+__all__ = ["SliderApp", "StepThrough", "progress", "ClusterBrowser"]
