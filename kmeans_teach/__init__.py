@@ -23,6 +23,7 @@ from .engine import (
     update,
 )
 from .exercises import Feedback, check_e_step
+from .exercises import check_mode_matching
 from .metrics import ClusterSummary, Matching, cluster_accuracy, cluster_summary, contingency, match_clusters
 from .apps import StepThrough  # noqa: E402  (apps come last: they use everything above)
 from .apps import ClusterBrowser  # noqa: E402
@@ -51,6 +52,7 @@ __all__ = [
     # exercises
     "Feedback",
     "check_e_step",
+    "check_mode_matching",
     # apps
     "StepThrough",
     "ClusterBrowser",

@@ -2,5 +2,6 @@
 
 from ._feedback import Feedback
 from .e_step import check_e_step
+from .digits import check_mode_matching
 
-__all__ = ["Feedback", "check_e_step"]
+__all__ = ["Feedback", "check_e_step", "check_mode_matching"]
