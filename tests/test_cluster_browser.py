@@ -7,12 +7,14 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
+from matplotlib.colors import to_rgba  # noqa: E402
 from sklearn.cluster import KMeans  # noqa: E402
 from sklearn.datasets import load_digits  # noqa: E402
 
 import kmeans_teach as kt  # noqa: E402
 from kmeans_teach.plotting import (  # noqa: E402
     MISMATCH_COLOR,
+    caption_texts,
     plot_confusion,
     plot_digit_grid,
     update_digit_grid,
@@ -42,7 +44,8 @@ def test_digit_grid_puts_every_tile_in_one_image(ax):
     top = art.pitch[0] - 8  # tiles sit below their caption strip
     np.testing.assert_array_equal(data[top:top + 8, :8], images[0].reshape(8, 8))
     np.testing.assert_array_equal(data[top:top + 8, 9:17], images[1].reshape(8, 8))
-    assert [t.get_text() for t in art.captions] == ["a", "b", "c", ""]
+    assert caption_texts(art) == ["a", "b", "c", ""]
+    assert len(art.captions.get_paths()) == 4 and art.captions.get_facecolor()[3][3] == 0
     assert np.ma.getmaskarray(data)[:, 8].all() or np.isnan(data[:, 8]).all()  # gap column
 
 
@@ -51,10 +54,23 @@ def test_update_digit_grid_swaps_images_and_blanks_the_rest(ax):
     update_digit_grid(art, np.full((1, 64), 5.0), captions=[7], caption_colors=[MISMATCH_COLOR])
     data = np.asarray(art.image.get_array(), dtype=float)
     assert np.nansum(data) == 5.0 * 64
-    assert art.captions[0].get_text() == "7" and art.captions[1].get_text() == ""
-    assert art.captions[0].get_color() == MISMATCH_COLOR
+    assert caption_texts(art) == ["7", "", "", ""]
+    np.testing.assert_allclose(art.captions.get_facecolor()[0], to_rgba(MISMATCH_COLOR))
+    assert (art.captions.get_facecolor()[1:, 3] == 0).all()  # blank tiles: invisible
     with pytest.raises(ValueError, match="5 images for a grid of 4 tiles"):
         update_digit_grid(art, np.zeros((5, 64)))
+
+
+def test_captions_are_drawn(ax):
+    """The caption outlines really reach the canvas (they are drawn in points)."""
+    fig = ax.figure
+    art = plot_digit_grid(ax, np.zeros((2, 64)), captions=["8", "8"])
+    fig.canvas.draw()
+    with_text = np.asarray(fig.canvas.buffer_rgba()).copy()
+    update_digit_grid(art, np.zeros((2, 64)))
+    fig.canvas.draw()
+    assert (np.asarray(fig.canvas.buffer_rgba()) != with_text).any()
+    assert caption_texts(art) == ["", ""]
 
 
 def test_digit_grid_bad_shape(ax):
@@ -93,6 +109,7 @@ def test_slider_changes_image_and_status_without_refitting(app):
     assert f"purity {s.purity:.0%}" in app.status.value
     d, n = s.others[0]
     assert f"{d} ×{n}" in app.status.value  # the digit it mixes up most
+    assert caption_texts(app._grid)[:3] == [str(d) for d in app.y[app._members[3, "random"][:3]]]
     app.cluster_slider.value = 0
     assert app.image.value == image
 

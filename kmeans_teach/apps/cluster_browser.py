@@ -105,10 +105,10 @@ class ClusterBrowser(SliderApp):
         self._center = plot_digit_grid(ax_center, self.centers[:1], shape=(side, side))
         self._grid = plot_digit_grid(ax_members, self.X[:0], n_tiles=n_members,
                                      n_cols=min(n_members, 10), shape=(side, side),
-                                     captions=[], fontsize=8)
+                                     captions=[], fontsize=10)
         self._center_title = ax_center.set_title("center")
         self._grid_title = ax_members.set_title("members")
-        self._animate([self._center.image, self._grid.image, *self._grid.captions,
+        self._animate([self._center.image, self._grid.image, self._grid.captions,
                        self._center_title, self._grid_title])
         self._watch(self.cluster_slider, self.order_buttons)
         self.refresh()
