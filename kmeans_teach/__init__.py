@@ -24,6 +24,7 @@ from .engine import (
 )
 from .exercises import Feedback, check_e_step
 from .exercises import check_mode_matching
+from .tsne import tsne_embedding
 from .metrics import ClusterSummary, Matching, cluster_accuracy, cluster_summary, contingency, match_clusters
 from .apps import StepThrough  # noqa: E402  (apps come last: they use everything above)
 from .apps import ClusterBrowser  # noqa: E402
@@ -47,6 +48,7 @@ __all__ = [
     "cluster_summary",
     "contingency",
     "match_clusters",
+    "tsne_embedding",
     # data
     "lesson_blobs",
     # exercises
