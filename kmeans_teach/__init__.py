@@ -22,11 +22,25 @@ from .engine import (
     run_kmeans,
     update,
 )
+from .seeding import (
+    SeedingPick,
+    SeedScan,
+    best_of_n_probability,
+    d2_pick,
+    d2_probabilities,
+    kmeans_plusplus_steps,
+    scan_seeds,
+    simulate_best_of_n,
+)
 from .exercises import Feedback, check_e_step
+from .exercises import check_d2_step
+from .scaling import FitTimes, SweepTimes, format_seconds, loglog_slope, time_assign, time_fits
+from .exercises import check_loglog_slope
 from .exercises import check_mode_matching
 from .tsne import tsne_embedding
 from .metrics import ClusterSummary, Matching, cluster_accuracy, cluster_summary, contingency, match_clusters
 from .apps import StepThrough  # noqa: E402  (apps come last: they use everything above)
+from .apps import PlusPlusExplorer, SeedExplorer  # noqa: E402
 from .apps import ClusterBrowser  # noqa: E402
 
 __all__ = [
@@ -41,6 +55,22 @@ __all__ = [
     "kmeans_steps",
     "run_kmeans",
     "update",
+    # seeding (lesson 02)
+    "SeedingPick",
+    "SeedScan",
+    "best_of_n_probability",
+    "d2_pick",
+    "d2_probabilities",
+    "kmeans_plusplus_steps",
+    "scan_seeds",
+    "simulate_best_of_n",
+    # scaling (lesson 07)
+    "FitTimes",
+    "SweepTimes",
+    "format_seconds",
+    "loglog_slope",
+    "time_assign",
+    "time_fits",
     # metrics
     "ClusterSummary",
     "Matching",
@@ -54,8 +84,12 @@ __all__ = [
     # exercises
     "Feedback",
     "check_e_step",
+    "check_d2_step",
+    "check_loglog_slope",
     "check_mode_matching",
     # apps
     "StepThrough",
+    "SeedExplorer",
+    "PlusPlusExplorer",
     "ClusterBrowser",
 ]

@@ -4,5 +4,9 @@ from .base import SliderApp
 from .cluster_browser import ClusterBrowser
 from .progress import progress
 from .step_through import StepThrough
+from .seed_explorer import SeedExplorer
+from .plusplus_explorer import PlusPlusExplorer
 
-__all__ = ["SliderApp", "StepThrough", "progress", "ClusterBrowser"]
+__all__ = ["SliderApp", "StepThrough", "progress"]
+__all__ += ["SeedExplorer", "PlusPlusExplorer"]
+__all__ += ["ClusterBrowser"]

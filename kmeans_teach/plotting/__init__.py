@@ -10,7 +10,14 @@ One module per lesson topic; everything is re-exported here.
 
 from .clusters import *  # noqa: F401,F403
 from .clusters import __all__ as _clusters_all
+from .seeds import *  # noqa: F401,F403
+from .seeds import __all__ as _seeds_all
+from .scaling import *  # noqa: F401,F403
+from .scaling import __all__ as _scaling_all
 from .digits import *  # noqa: F401,F403
 from .digits import __all__ as _digits_all
 
-__all__ = [*_clusters_all, *_digits_all]
+__all__ = [*_clusters_all]
+__all__ += [*_seeds_all]
+__all__ += [*_scaling_all]
+__all__ += [*_digits_all]
