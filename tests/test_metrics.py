@@ -4,6 +4,8 @@ import itertools
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sklearn.cluster import KMeans
 from sklearn.datasets import load_digits
 from sklearn.metrics import confusion_matrix
@@ -135,3 +137,25 @@ def test_bad_method_and_cluster():
 
 def test_float_labels_that_are_whole_numbers_are_accepted():
     assert kt.cluster_accuracy([0.0, 1.0, 1.0], np.array([2.0, 3.0, 3.0])) == 1.0
+
+
+
+pairs = st.integers(1, 30).flatmap(lambda n: st.tuples(
+    st.lists(st.integers(0, 4), min_size=n, max_size=n),
+    st.lists(st.integers(0, 4), min_size=n, max_size=n)))
+
+
+@settings(max_examples=60, deadline=None)
+@given(pairs)
+def test_properties_of_the_two_namings(pair):
+    y, labels = map(np.array, pair)
+    mode = kt.match_clusters(y, labels, method="mode")
+    hung = kt.match_clusters(y, labels, method="hungarian")
+    assert 0 < hung.accuracy <= mode.accuracy <= 1
+    assert hung.duplicated == ()
+    # a naming's accuracy is what its predictions get right
+    assert np.mean(mode.predict(labels) == y) == pytest.approx(mode.accuracy)
+    assert np.mean(hung.predict(labels) == y) == pytest.approx(hung.accuracy)
+    # when the mode names every cluster differently it is the best one-to-one naming
+    if mode.duplicated == ():
+        assert mode.accuracy == pytest.approx(hung.accuracy)
