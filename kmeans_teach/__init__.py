@@ -38,7 +38,14 @@ from .scaling import FitTimes, SweepTimes, format_seconds, loglog_slope, time_as
 from .exercises import check_loglog_slope
 from .exercises import check_mode_matching
 from .tsne import tsne_embedding
-from .metrics import ClusterSummary, Matching, cluster_accuracy, cluster_summary, contingency, match_clusters
+from .metrics import (
+    ClusterSummary,
+    Matching,
+    cluster_accuracy,
+    cluster_summary,
+    contingency,
+    match_clusters,
+)
 from .apps import StepThrough  # noqa: E402  (apps come last: they use everything above)
 from .apps import PlusPlusExplorer, SeedExplorer  # noqa: E402
 from .apps import ClusterBrowser  # noqa: E402

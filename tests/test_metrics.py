@@ -56,7 +56,8 @@ def test_relabelling_clusters_changes_nothing():
     labels = rng.integers(0, 4, 60)
     perm = np.array([3, 0, 2, 1])
     for method in ("mode", "hungarian"):
-        assert kt.cluster_accuracy(y, labels, method) == kt.cluster_accuracy(y, perm[labels], method)
+        assert kt.cluster_accuracy(y, labels, method) == \
+            kt.cluster_accuracy(y, perm[labels], method)
 
 
 @pytest.mark.parametrize("seed", range(8))

@@ -1,4 +1,4 @@
-"""tsne_embedding: the same map every time, whatever the thread count; separated groups stay apart."""
+"""tsne_embedding: the same map every time, on one thread; separated groups stay apart."""
 
 import numpy as np
 import pytest
