@@ -22,8 +22,16 @@ from kmeans_teach.plotting import (  # noqa: E402
 
 
 @pytest.fixture(scope="module")
-def app():
-    return kt.ClusterBrowser(show_progress=False)
+def built_app():
+    return kt.ClusterBrowser(show_progress=False)  # fitted once for the whole module
+
+
+@pytest.fixture()
+def app(built_app):
+    """The module's app, back at cluster 0 and a random sample (tests may run in any order)."""
+    built_app.cluster_slider.value = 0
+    built_app.order_buttons.value = "random sample"
+    return built_app
 
 
 @pytest.fixture()
