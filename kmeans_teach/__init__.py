@@ -22,6 +22,18 @@ from .engine import (
     run_kmeans,
     update,
 )
+from .quantize import (
+    Quantized,
+    bits_per_pixel,
+    compressed_bits,
+    compression_factor,
+    count_colors,
+    pillow_methods_available,
+    psnr,
+    quantize,
+    quantize_series,
+    sample_image,
+)
 from .seeding import (
     SeedingPick,
     SeedScan,
@@ -34,6 +46,7 @@ from .seeding import (
 )
 from .exercises import Feedback, check_e_step
 from .exercises import check_d2_step
+from .exercises import check_compressed_size
 from .scaling import FitTimes, SweepTimes, format_seconds, loglog_slope, time_assign, time_fits
 from .exercises import check_loglog_slope
 from .exercises import check_mode_matching
@@ -46,8 +59,21 @@ from .metrics import (
     contingency,
     match_clusters,
 )
+from .spectral import (
+    GRAPH_WARNING,
+    MoonsComparison,
+    SpectralEmbedding,
+    SpectralResult,
+    compare_on_moons,
+    knn_affinity,
+    spectral_clustering_of,
+    spectral_embedding_of,
+)
+from .exercises import check_knn_affinity
+from .apps import MoonsExplorer  # noqa: E402
 from .apps import StepThrough  # noqa: E402  (apps come last: they use everything above)
 from .apps import PlusPlusExplorer, SeedExplorer  # noqa: E402
+from .apps import ColorExplorer  # noqa: E402
 from .apps import ClusterBrowser  # noqa: E402
 
 __all__ = [
@@ -86,17 +112,41 @@ __all__ = [
     "contingency",
     "match_clusters",
     "tsne_embedding",
+    # spectral clustering, opened up
+    "GRAPH_WARNING",
+    "MoonsComparison",
+    "SpectralEmbedding",
+    "SpectralResult",
+    "compare_on_moons",
+    "knn_affinity",
+    "spectral_clustering_of",
+    "spectral_embedding_of",
     # data
     "lesson_blobs",
+    # colour quantisation
+    "Quantized",
+    "bits_per_pixel",
+    "compressed_bits",
+    "compression_factor",
+    "count_colors",
+    "pillow_methods_available",
+    "psnr",
+    "quantize",
+    "quantize_series",
+    "sample_image",
     # exercises
     "Feedback",
     "check_e_step",
     "check_d2_step",
+    "check_compressed_size",
     "check_loglog_slope",
     "check_mode_matching",
     # apps
     "StepThrough",
     "SeedExplorer",
     "PlusPlusExplorer",
+    "ColorExplorer",
+    "check_knn_affinity",
+    "MoonsExplorer",
     "ClusterBrowser",
 ]

@@ -2,11 +2,15 @@
 
 from .base import SliderApp
 from .cluster_browser import ClusterBrowser
+from .moons_explorer import MoonsExplorer
 from .progress import progress
 from .step_through import StepThrough
 from .seed_explorer import SeedExplorer
 from .plusplus_explorer import PlusPlusExplorer
+from .color_explorer import ColorExplorer
 
 __all__ = ["SliderApp", "StepThrough", "progress"]
 __all__ += ["SeedExplorer", "PlusPlusExplorer"]
 __all__ += ["ClusterBrowser"]
+__all__ += ["ColorExplorer"]
+__all__ += ["MoonsExplorer"]

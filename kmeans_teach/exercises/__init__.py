@@ -5,8 +5,13 @@ from .e_step import check_e_step
 from .digits import check_mode_matching
 from .d2_step import check_d2_step
 from .scaling import check_loglog_slope
+from .compression import check_compressed_size
 
 __all__ = ["Feedback", "check_e_step"]
 __all__ += ["check_d2_step"]
 __all__ += ["check_loglog_slope"]
 __all__ += ["check_mode_matching"]
+__all__ += ["check_compressed_size"]
+from .knn_graph import check_knn_affinity
+
+__all__ += ["check_knn_affinity"]

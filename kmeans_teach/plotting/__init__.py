@@ -16,8 +16,15 @@ from .scaling import *  # noqa: F401,F403
 from .scaling import __all__ as _scaling_all
 from .digits import *  # noqa: F401,F403
 from .digits import __all__ as _digits_all
+from .colors import *  # noqa: F401,F403
+from .colors import __all__ as _colors_all
 
 __all__ = [*_clusters_all]
 __all__ += [*_seeds_all]
 __all__ += [*_scaling_all]
 __all__ += [*_digits_all]
+__all__ += _colors_all
+from .spectral import *  # noqa: F401,F403
+from .spectral import __all__ as _spectral_all
+
+__all__ += [*_spectral_all]
