@@ -59,6 +59,19 @@ from .spectral import (
     spectral_clustering_of,
     compare_on_moons,
 )
+# matching clusters to labels (lesson 05)
+from .metrics import (
+    Matching,
+    ClusterSummary,
+    contingency,
+    match_clusters,
+    cluster_accuracy,
+    cluster_summary,
+)
+# t-SNE before k-means (lesson 05)
+from .tsne import (
+    tsne_embedding,
+)
 # colour quantisation (lesson 06)
 from .quantize import (
     KMEANS_METHODS,
@@ -88,6 +101,7 @@ from .exercises import (
     Feedback,
     check_compressed_size,
     check_d2_step,
+    check_mode_matching,
     check_e_step,
     check_inertia,
     check_knn_affinity,
@@ -96,6 +110,7 @@ from .exercises import (
 # slider apps (last: they use everything above)
 from .apps import (
     StepThrough,
+    ClusterBrowser,
     ColorExplorer,
     KExplorer,
     MoonsExplorer,
@@ -144,6 +159,15 @@ __all__ = [
     "spectral_embedding_of",
     "spectral_clustering_of",
     "compare_on_moons",
+    # matching clusters to labels (lesson 05)
+    "Matching",
+    "ClusterSummary",
+    "contingency",
+    "match_clusters",
+    "cluster_accuracy",
+    "cluster_summary",
+    # t-SNE before k-means (lesson 05)
+    "tsne_embedding",
     # colour quantisation (lesson 06)
     "KMEANS_METHODS",
     "PILLOW_METHODS",
@@ -168,12 +192,14 @@ __all__ = [
     "Feedback",
     "check_compressed_size",
     "check_d2_step",
+    "check_mode_matching",
     "check_e_step",
     "check_inertia",
     "check_knn_affinity",
     "check_loglog_slope",
     # slider apps
     "StepThrough",
+    "ClusterBrowser",
     "ColorExplorer",
     "KExplorer",
     "MoonsExplorer",

@@ -3,6 +3,7 @@
 from .base import SliderApp
 from .progress import progress
 from .step_through import StepThrough
+from .cluster_browser import ClusterBrowser
 from .color_explorer import ColorExplorer
 from .k_explorer import KExplorer
 from .moons_explorer import MoonsExplorer
@@ -13,6 +14,7 @@ __all__ = [
     "SliderApp",
     "progress",
     "StepThrough",
+    "ClusterBrowser",
     "ColorExplorer",
     "KExplorer",
     "MoonsExplorer",
