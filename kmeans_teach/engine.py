@@ -81,6 +81,9 @@ class Step:
         first E-step).
     stop_reason : str or None
         On the last step only: why the run stopped.
+    data : ndarray of shape (n_samples, n_features) or None
+        The data X of the run (the same array for every step, not a copy),
+        kept so that ``inertia`` can be computed when it is read.
     """
 
     iteration: int
