@@ -63,7 +63,6 @@ def copy_static(build: Path = BUILD) -> Path:
     for part in _MATHJAX_PARTS:
         if (nm / "mathjax" / part).exists():
             _copy(nm / "mathjax" / part, static / "mathjax" / part)
-    _copy(ROOT / "web" / "no-mermaid.mjs", static / "no-mermaid.mjs")
     return static
 
 
@@ -74,12 +73,23 @@ def _config(prefix: str) -> Config:
         c[exporter].require_js_url = f"{prefix}/require.js"
         c[exporter].jquery_url = f"{prefix}/jquery.min.js"
         c[exporter].mathjax_url = f"{prefix}/mathjax/MathJax.js?config=TeX-AMS_CHTML-full,Safe"
-        c[exporter].mermaid_js_url = f"{prefix}/no-mermaid.mjs"
-        c[exporter].mermaid_layout_elk_js_url = ""
         c[exporter].widget_renderer_url = f"{prefix}/html-manager/embed-amd.js"
     c.SlidesExporter.reveal_url_prefix = f"{prefix}/reveal.js"
     c.SlidesExporter.reveal_scroll = True
+    # "white": its font ships with reveal.js; the default "simple" loads Google Fonts
+    c.SlidesExporter.reveal_theme = "white"
     return c
+
+
+def _exporter(cls, template: str, prefix: str):
+    exporter = cls(config=_config(prefix), template_file=str(TEMPLATES / template))
+    # not configurable (no config tag) in nbconvert 7.17, so set on the instance
+    # the slide template imports mermaid.js on every page, but no lesson draws a
+    # mermaid diagram: a stand-in module (a data: URL, since browsers refuse module
+    # scripts from file://) keeps the slides free of network requests
+    exporter.mermaid_js_url = "data:text/javascript,export default {initialize() {}};"
+    exporter.mermaid_layout_elk_js_url = ""
+    return exporter
 
 
 # --- alt text ----------------------------------------------------------------------
@@ -151,7 +161,7 @@ def build_slides(notebooks, out: Path = BUILD / "slides") -> list[Path]:
     """reveal.js slides, one file per notebook, loading reveal.js from ../_static."""
     out.mkdir(parents=True, exist_ok=True)
     copy_static(out.parent)
-    exporter = SlidesExporter(config=_config("../_static"))
+    exporter = _exporter(SlidesExporter, "kt_slides.html.j2", "../_static")
     written = []
     for path in map(Path, notebooks):
         body, _ = exporter.from_notebook_node(_read(path), resources={"metadata": {"name": path.stem}})
@@ -165,8 +175,7 @@ def build_html(notebooks, out: Path = BUILD / "html") -> list[Path]:
     """One static page per notebook (stored outputs and widget state) and an index."""
     out.mkdir(parents=True, exist_ok=True)
     copy_static(out.parent)
-    exporter = HTMLExporter(config=_config("../_static"), template_name="lab",
-                            template_file=str(TEMPLATES / "kt_page.html.j2"))
+    exporter = _exporter(HTMLExporter, "kt_page.html.j2", "../_static")
     written, entries = [], []
     for path in map(Path, notebooks):
         nb = _read(path)
