@@ -1,0 +1,65 @@
+"""Redraw every figure in figures/ from kmeans_teach (``make figures``).
+
+    python figures/make_figures.py            # into figures/
+    python figures/make_figures.py --out DIR  # elsewhere (tests/test_figures.py does this)
+
+Each figure is a function below, registered in ``FIGURES`` under its file name.
+File names start with the number of the notebook that shows the figure
+(``01_em_steps.png``). To add one for a new lesson: write ``fig_NN_name()``
+returning a matplotlib Figure drawn with kmeans_teach plotting functions,
+add it to ``FIGURES``, run ``make figures`` and commit the PNG;
+tests/test_figures.py then keeps the committed file in step with the code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from matplotlib.figure import Figure
+
+import kmeans_teach as kt
+
+HERE = Path(__file__).resolve().parent
+DPI = 100
+
+
+def fig_01_em_steps() -> Figure:
+    """The first eight half-steps of lesson 01's run: init, then E, M, E, M, ..."""
+    X = kt.lesson_blobs()[0]
+    trace = kt.run_kmeans(X, 4, init="random", random_state=34)
+    fig = Figure(figsize=(12, 6.4), layout="constrained")
+    axes = fig.subplots(2, 4)
+    kt.plotting.plot_steps(axes.flat, X, trace)
+    return fig
+
+
+#: file name -> function drawing it; one entry (at least) per lesson as lessons land
+FIGURES = {
+    "01_em_steps.png": fig_01_em_steps,
+}
+
+
+def save(figure: Figure, path: Path):
+    # no date or version in the PNG's metadata, so an unchanged figure gives the same file
+    figure.savefig(path, dpi=DPI, metadata={"Software": None})
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=HERE, help="folder to write into")
+    parser.add_argument("names", nargs="*", help="only these figures (file names)")
+    args = parser.parse_args(argv)
+    unknown = set(args.names) - set(FIGURES)
+    if unknown:
+        parser.error(f"unknown figure(s) {sorted(unknown)}; known: {sorted(FIGURES)}")
+    args.out.mkdir(parents=True, exist_ok=True)
+    for name in args.names or FIGURES:
+        save(FIGURES[name](), args.out / name)
+        print(args.out / name)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
