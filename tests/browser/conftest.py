@@ -28,7 +28,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+# KT_NOTEBOOKS_DIR: run the harness on other notebooks (to try it on a draft lesson)
+NOTEBOOK_DIR = Path(os.environ.get("KT_NOTEBOOKS_DIR", ROOT / "notebooks")).resolve()
+NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
 ARTIFACTS = Path(os.environ.get("KT_ARTIFACTS", ROOT / "build" / "test-artifacts"))
 NODE_MODULES = ROOT / "web" / "node_modules"
 CHROMIUM = os.environ.get("KT_CHROMIUM", "/usr/bin/chromium")
@@ -130,7 +132,7 @@ class Lab:
 def lab(tmp_path_factory, artifacts, browser):
     tmp = tmp_path_factory.mktemp("lab")
     root = tmp / "notebooks"
-    shutil.copytree(ROOT / "notebooks", root)
+    shutil.copytree(NOTEBOOK_DIR, root, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     _write_settings(tmp / "settings")
     port, token = _free_port(), secrets.token_hex(24)
     command = [

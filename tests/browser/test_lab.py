@@ -25,6 +25,9 @@ pytestmark = pytest.mark.browser
 
 NEW_IMAGE_TIMEOUT_MS = 5_000
 RUN_ALL_TIMEOUT_S = 240
+# The whole collection (seven lessons) must stay under 10 minutes on 2 cores,
+# JupyterLab's start included: about 75 s per notebook, run and keyboard checks.
+NOTEBOOK_BUDGET_S = 75
 
 # --- JavaScript run in the page ------------------------------------------------------
 # The state of the notebook in the current tab: is anything still running, and which
@@ -64,14 +67,18 @@ FIND_APPS = """() => {
     const controls = [];
     const tag = (el, kind) => {
       el.dataset.kt = `app${a}-${kind}${controls.length}`;
-      controls.push({id: el.dataset.kt, kind,
-                     label: (el.closest('.widget-inline-hbox, .widget-hbox, .jupyter-widgets')
-                             .querySelector('.widget-label') || {}).textContent || ''});
+      const row = el.closest('.widget-inline-hbox');
+      const text = row && row.querySelector('.widget-label');
+      let label = (text && text.textContent.trim()) || kind;
+      if (kind === 'toggle') label += ':' + el.textContent.trim();
+      controls.push({id: el.dataset.kt, kind, label});
     };
-    out.querySelectorAll('.widget-slider .noUi-handle, .widget-dropdown select, .widget-play button')
+    out.querySelectorAll('.widget-slider .noUi-handle, .widget-dropdown select, ' +
+                         '.widget-toggle-buttons button, .widget-play button')
       .forEach(el => {
         if (el.matches('.noUi-handle')) tag(el, 'slider');
         else if (el.matches('select')) tag(el, 'dropdown');
+        else if (el.closest('.widget-toggle-buttons')) tag(el, 'toggle');
         else if (el === el.parentElement.querySelector('button')) tag(el, 'play');  // the first button
       });
     apps.push({index: a, image: img.dataset.kt, controls});
@@ -145,7 +152,13 @@ def _tab_reaches(page, first_id, wanted) -> set:
     return seen
 
 
-def _press_and_time(page, image_id, cid, key) -> float:
+DROPDOWN_HINT = (
+    " In JupyterLab's command mode, arrow keys on a focused dropdown move between cells "
+    "instead (the notebook's shortcuts take them), so a keyboard user cannot change it: "
+    "use ToggleButtons or a SelectionSlider for the app's choices.")
+
+
+def _press_and_time(page, image_id, cid, key, hint="") -> float:
     """Press ``key`` on control ``cid``; return ms from the key press to the new image."""
     page.evaluate(ARM, image_id)
     _control(page, cid).focus()
@@ -155,7 +168,7 @@ def _press_and_time(page, image_id, cid, key) -> float:
                                timeout=NEW_IMAGE_TIMEOUT_MS)
     except Exception:  # playwright's TimeoutError
         pytest.fail(f"{key} on {cid} did not change the app's image within "
-                    f"{NEW_IMAGE_TIMEOUT_MS / 1000:.0f} s")
+                    f"{NEW_IMAGE_TIMEOUT_MS / 1000:.0f} s.{hint}")
     marks = page.evaluate("() => window.__kt")
     assert marks["keyAt"] is not None, f"the key press on {cid} never reached the page"
     assert marks["newImageAt"] >= marks["keyAt"], (
@@ -261,21 +274,31 @@ def test_notebook_in_jupyterlab(notebook, lab, browser, artifacts):
                     assert after != before, f"{cid} ({control['label']}) did not move"
                 elif kind == "dropdown":
                     before = _control(page, cid).input_value()
-                    ms = _press_and_time(page, app["image"], cid, _dropdown_key(page, cid))
+                    ms = _press_and_time(page, app["image"], cid, _dropdown_key(page, cid),
+                                         DROPDOWN_HINT)
                     assert _control(page, cid).input_value() != before
+                elif kind == "toggle":  # Space on a button that is not the chosen one
+                    if "mod-active" in (_control(page, cid).get_attribute("class") or ""):
+                        continue
+                    ms = _press_and_time(page, app["image"], cid, "Space")
+                    assert "mod-active" in _control(page, cid).get_attribute("class")
                 else:  # Play: Space starts it and the image must change; Space again pauses
                     ms = _press_and_time(page, app["image"], cid, "Space")
                     _control(page, cid).focus()
                     page.keyboard.press("Space")
                     _wait_still(page, app["image"], f"{cid}: Space did not pause the Play")
                 timings.append(ms)
-                moved.append(f"{control['label'].strip() or kind}={ms:.0f}ms")
+                moved.append(f"{control['label']}={ms:.0f}ms")
         page.wait_for_timeout(300)
         state = page.evaluate(NOTEBOOK_STATE)
         assert not state["errors"], f"{notebook.name}: errors after moving sliders: {state['errors']}"
         assert not page_errors, f"{notebook.name}: JavaScript errors: {page_errors}"
 
         _screenshot(page, artifacts / f"{notebook.stem}.png")
+        total = time.monotonic() - started
+        assert total < NOTEBOOK_BUDGET_S, (
+            f"{notebook.name} took {total:.0f} s in the browser (budget {NOTEBOOK_BUDGET_S} s, "
+            f"so that the collection stays under 10 minutes); run all took {run_seconds:.0f} s")
         if timings:
             line = (f"{notebook.stem}: {len(apps)} app(s), {len(timings)} control(s) moved; "
                     f"key -> new image median {statistics.median(timings):.0f} ms, "
