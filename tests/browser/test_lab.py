@@ -223,6 +223,16 @@ def _screenshot(page, path):
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[nb.stem for nb in NOTEBOOKS])
 def test_notebook_in_jupyterlab(notebook, lab, browser, artifacts):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
+    outside = []  # JupyterLab must not reach the internet (news and update checks are off)
+
+    def route(r):
+        if r.request.url.startswith((lab.url, "data:", "blob:")):
+            r.continue_()
+        else:
+            outside.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
     page = context.new_page()
     page_errors = []
     console_errors = []
@@ -251,6 +261,12 @@ def test_notebook_in_jupyterlab(notebook, lab, browser, artifacts):
             broken.first.click()  # the error widget shows the JavaScript error when clicked
             pytest.fail(f"{notebook.name}: {broken.count()} widget(s) failed to render: "
                         f"{broken.first.inner_text()[:600]!r}; console errors: {console_errors[-3:]}")
+        in_model, in_page = page.evaluate("""() => {
+          const panel = window.jupyterapp.shell.currentWidget;
+          return [panel.content.widgets.length, panel.node.querySelectorAll('.jp-Cell').length];
+        }""")
+        assert in_page == in_model, (
+            f"only {in_page} of {in_model} cells are in the page: windowingMode is not 'none'")
         apps = page.evaluate(FIND_APPS)
         views = page.evaluate(WIDGET_VIEWS)
         assert len(apps) >= views["images"], (
@@ -293,6 +309,7 @@ def test_notebook_in_jupyterlab(notebook, lab, browser, artifacts):
         state = page.evaluate(NOTEBOOK_STATE)
         assert not state["errors"], f"{notebook.name}: errors after moving sliders: {state['errors']}"
         assert not page_errors, f"{notebook.name}: JavaScript errors: {page_errors}"
+        assert not outside, f"JupyterLab tried to reach the network: {outside}"
 
         _screenshot(page, artifacts / f"{notebook.stem}.png")
         total = time.monotonic() - started

@@ -86,7 +86,7 @@ def test_slides_open_offline_with_reveal_ready(site, browser):
     assert not errors, f"JavaScript errors in the slides: {errors}"
 
 
-def test_static_page_shows_the_app_image_offline(site, browser):
+def test_static_page_shows_the_app_image_offline(site, browser, artifacts):
     notebook = _with_app(NOTEBOOKS)
     if notebook is None:
         pytest.skip("no notebook shows an app yet")
@@ -109,8 +109,7 @@ def test_static_page_shows_the_app_image_offline(site, browser):
             "() => [...document.querySelectorAll('img.widget-image')]"
             ".every(img => img.complete && img.naturalWidth > 100)", timeout=20_000)
         title = image.get_attribute("title")
-        page.screenshot(path=str(ROOT / "build" / "test-artifacts" / f"{notebook.stem}.static.png"),
-                        full_page=True)
+        page.screenshot(path=str(artifacts / f"{notebook.stem}.static.png"), full_page=True)
     finally:
         context.close()
     assert title, "the app's image has no title (its accessible name)"
