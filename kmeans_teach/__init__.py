@@ -22,8 +22,20 @@ from .engine import (
     run_kmeans,
     update,
 )
+from .seeding import (
+    SeedingPick,
+    SeedScan,
+    best_of_n_probability,
+    d2_pick,
+    d2_probabilities,
+    kmeans_plusplus_steps,
+    scan_seeds,
+    simulate_best_of_n,
+)
 from .exercises import Feedback, check_e_step
+from .exercises import check_d2_step
 from .apps import StepThrough  # noqa: E402  (apps come last: they use everything above)
+from .apps import PlusPlusExplorer, SeedExplorer  # noqa: E402
 
 __all__ = [
     # engine
@@ -37,11 +49,23 @@ __all__ = [
     "kmeans_steps",
     "run_kmeans",
     "update",
+    # seeding (lesson 02)
+    "SeedingPick",
+    "SeedScan",
+    "best_of_n_probability",
+    "d2_pick",
+    "d2_probabilities",
+    "kmeans_plusplus_steps",
+    "scan_seeds",
+    "simulate_best_of_n",
     # data
     "lesson_blobs",
     # exercises
     "Feedback",
     "check_e_step",
+    "check_d2_step",
     # apps
     "StepThrough",
+    "SeedExplorer",
+    "PlusPlusExplorer",
 ]

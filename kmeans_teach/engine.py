@@ -332,9 +332,11 @@ def _first_distinct(X, order, n):
 def init_centers(X, n_clusters, init="k-means++", random_state=None):
     """Initial centers: "random" data points, "k-means++", or an explicit array.
 
-    ``X`` must already be validated. "random" picks ``n_clusters`` distinct
-    data points, in the order of ``random_state.permutation`` (as scikit-learn
-    does when X has no repeated points).
+    ``X`` must already be validated. "random" shuffles the points with
+    ``random_state.permutation`` and keeps the first ``n_clusters`` distinct
+    ones. (scikit-learn's ``init="random"`` draws with ``choice`` and may pick
+    repeated points, so the same seed gives other centers there; started from
+    the *same* centers, the two runs agree.)
     """
     rng = check_random_state(random_state)
     if isinstance(init, str) and init == "random":

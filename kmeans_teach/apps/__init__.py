@@ -3,5 +3,8 @@
 from .base import SliderApp
 from .progress import progress
 from .step_through import StepThrough
+from .seed_explorer import SeedExplorer
+from .plusplus_explorer import PlusPlusExplorer
 
 __all__ = ["SliderApp", "StepThrough", "progress"]
+__all__ += ["SeedExplorer", "PlusPlusExplorer"]

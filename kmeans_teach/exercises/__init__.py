@@ -2,5 +2,7 @@
 
 from ._feedback import Feedback
 from .e_step import check_e_step
+from .d2_step import check_d2_step
 
 __all__ = ["Feedback", "check_e_step"]
+__all__ += ["check_d2_step"]

@@ -10,5 +10,8 @@ One module per lesson topic; everything is re-exported here.
 
 from .clusters import *  # noqa: F401,F403
 from .clusters import __all__ as _clusters_all
+from .seeds import *  # noqa: F401,F403
+from .seeds import __all__ as _seeds_all
 
 __all__ = [*_clusters_all]
+__all__ += [*_seeds_all]

@@ -1,0 +1,299 @@
+"""Lesson 02: final clusterings of many seeds, their inertias, and k-means++ picks.
+
+* :func:`plot_clustering`: one final clustering (regions, points, centers);
+* :func:`plot_inertia_histogram`: how the final inertias of many runs spread,
+  with one run marked;
+* :func:`plot_d2_probabilities`: every point's chance of being the next
+  k-means++ center (bigger and darker = more likely);
+* :func:`plot_d2_cumulative`: the same chances laid end to end, and where the
+  random draw lands.
+
+Each has an ``update_*`` partner that changes the artists in place.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+from matplotlib.colors import ListedColormap, to_rgb
+
+from .clusters import CLUSTER_COLORS, plot_centers, plot_points, plot_voronoi, update_centers
+from .clusters import update_points, update_voronoi
+
+__all__ = [
+    "ClusteringArtists",
+    "plot_clustering",
+    "update_clustering",
+    "HistogramArtists",
+    "plot_inertia_histogram",
+    "update_inertia_histogram",
+    "ProbabilityArtists",
+    "plot_d2_probabilities",
+    "update_d2_probabilities",
+    "CumulativeArtists",
+    "plot_d2_cumulative",
+    "update_d2_cumulative",
+]
+
+#: colour map for probabilities: light (unlikely) to dark (likely)
+PROBABILITY_CMAP = "viridis_r"
+_MARK_COLOR = CLUSTER_COLORS[5]  # vermillion: "you are here"
+
+
+def _limits(X, pad=0.08):
+    X = np.asarray(X)
+    lo, hi = X.min(axis=0), X.max(axis=0)
+    margin = pad * (hi - lo)
+    return (lo[0] - margin[0], hi[0] + margin[0]), (lo[1] - margin[1], hi[1] + margin[1])
+
+
+class ClusteringArtists(NamedTuple):
+    """What :func:`plot_clustering` draws."""
+
+    regions: object  # AxesImage: Voronoi cells of the centers (None if regions=False)
+    points: object  # PathCollection: the data, by label
+    centers: object  # PathCollection: the centers
+
+
+def plot_clustering(ax, X, labels, centers, *, xlim=None, ylim=None, regions=True,
+                    resolution=200):
+    """Draw one clustering: points by label, the centers, and their regions.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    X : ndarray of shape (n_samples, 2)
+    labels : ndarray of shape (n_samples,)
+    centers : ndarray of shape (n_clusters, 2)
+    xlim, ylim : (float, float) or None
+        Plot limits; default: the data with a margin.
+    regions : bool, default=True
+        Shade the region nearest to each center.
+    resolution : int, default=200
+        Pixels along each side of the shaded regions (fewer is faster).
+
+    Returns
+    -------
+    ClusteringArtists
+    """
+    if xlim is None or ylim is None:
+        xlim, ylim = _limits(X)
+    ax.set_xlim(xlim)
+    ax.set_ylim(ylim)
+    image = plot_voronoi(ax, centers, xlim=xlim, ylim=ylim, resolution=resolution) if regions else None
+    if image is not None:
+        _make_opaque(image)
+    points = plot_points(ax, X, labels)
+    drawn = plot_centers(ax, centers)
+    ax.set_xlim(xlim)
+    ax.set_ylim(ylim)
+    ax.set_aspect("equal", adjustable="box")
+    return ClusteringArtists(image, points, drawn)
+
+
+def _make_opaque(image, alpha=0.18):
+    """Give the region colours their look on white, without transparency.
+
+    matplotlib draws images even when they are marked as animated, so a
+    slider app's saved background holds the first regions; opaque regions
+    cover them completely instead of blending with them.
+    """
+    blended = [tuple(alpha * np.array(to_rgb(c)) + (1 - alpha)) for c in CLUSTER_COLORS]
+    image.set_cmap(ListedColormap(blended))
+
+
+def update_clustering(artists, labels, centers):
+    """Show another clustering of the same points on :func:`plot_clustering`'s artists."""
+    if artists.regions is not None:
+        update_voronoi(artists.regions, centers)
+    update_points(artists.points, labels)
+    update_centers(artists.centers, centers)
+    return artists
+
+
+class HistogramArtists(NamedTuple):
+    """What :func:`plot_inertia_histogram` draws."""
+
+    bars: object  # BarContainer: how many runs ended in each inertia bin
+    marker: object  # Line2D: a vertical line at the current run's inertia
+    note: object  # Text: the current run's inertia, beside the line
+
+
+def plot_inertia_histogram(ax, inertias, *, bins=30, range=None, current=None,
+                           color="#444444", label=None, **kwargs):
+    """Histogram of final inertias of many runs, with one run marked.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    inertias : array-like of shape (n_runs,)
+    bins : int or sequence, default=30
+    range : (float, float) or None
+        The span of the bins; give two histograms the same one to compare them.
+    current : float or None
+        An inertia to mark with a vertical line (None: no mark).
+    color, label : the bars' colour and legend label
+    **kwargs : passed on to ``ax.hist``
+
+    Returns
+    -------
+    HistogramArtists
+    """
+    inertias = np.asarray(inertias, dtype=float)
+    _, _, bars = ax.hist(inertias, bins=bins, range=range, color=color, label=label, **kwargs)
+    marker = ax.axvline(np.nan, color=_MARK_COLOR, linewidth=2.5, zorder=3)
+    note = ax.text(0, 0.97, "", transform=marker.get_transform(), color=_MARK_COLOR,
+                   ha="left", va="top", fontweight="bold", zorder=4)
+    ax.set_xlabel("final inertia")
+    ax.set_ylabel("number of runs")
+    artists = HistogramArtists(bars, marker, note)
+    update_inertia_histogram(artists, current)
+    return artists
+
+
+def update_inertia_histogram(artists, current):
+    """Move the mark of :func:`plot_inertia_histogram` to the inertia ``current``."""
+    if current is None:
+        artists.marker.set_xdata([np.nan, np.nan])
+        artists.note.set_text("")
+    else:
+        artists.marker.set_xdata([current, current])
+        artists.note.set_x(current)
+        # write on the side with more room
+        left, right = artists.marker.axes.get_xlim()
+        on_left = current > (left + right) / 2
+        artists.note.set_horizontalalignment("right" if on_left else "left")
+        artists.note.set_text(f"{current:.1f} " if on_left else f" {current:.1f}")
+    return artists
+
+
+class ProbabilityArtists(NamedTuple):
+    """What :func:`plot_d2_probabilities` draws."""
+
+    points: object  # PathCollection: every point, sized and coloured by its chance
+    chosen: object  # PathCollection: the centers chosen before this pick
+    pick: object  # PathCollection: the point this pick chose (a ring)
+    title: object  # Text
+
+
+def _pick_title(pick):
+    if pick.pick == 0:
+        return "Pick 1: every point equally likely"
+    return f"Pick {pick.pick + 1}: chance ∝ D²"
+
+
+def _probability_sizes(probabilities, size):
+    # area grows with the chance: a point as likely as under a uniform pick
+    # gets ``size / 10``; capped so one point cannot cover the plot
+    relative = probabilities * len(probabilities)
+    return np.minimum(4 + size / 10 * relative, 2.5 * size)
+
+
+def _probability_clim(probabilities):
+    # never stretch the colours over a tiny range (a uniform pick stays mid-scale)
+    return 0, max(probabilities.max(), 2 / len(probabilities))
+
+
+def plot_d2_probabilities(ax, X, pick, *, n_clusters=None, xlim=None, ylim=None, size=160):
+    """Every point's chance of being a k-means++ pick, and the point chosen.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    X : ndarray of shape (n_samples, 2)
+    pick : SeedingPick
+        From :func:`kmeans_teach.kmeans_plusplus_steps`.
+    xlim, ylim : (float, float) or None
+    n_clusters : int or None
+        Room for this many centers, so later picks can be shown by
+        :func:`update_d2_probabilities`; default: the centers up to this pick.
+    size : float
+        Marker area (points²) of a point 10 times as likely as under a uniform pick.
+
+    Returns
+    -------
+    ProbabilityArtists
+    """
+    X = np.asarray(X)
+    if xlim is None or ylim is None:
+        xlim, ylim = _limits(X)
+    probabilities = np.asarray(pick.probabilities)
+    points = ax.scatter(X[:, 0], X[:, 1], c=probabilities, cmap=PROBABILITY_CMAP,
+                        s=_probability_sizes(probabilities, size), linewidths=0.3,
+                        edgecolors="white")
+    points._kt_size = size
+    n_slots = len(pick.chosen) + 1 if n_clusters is None else n_clusters
+    chosen = plot_centers(ax, np.full((n_slots, 2), np.nan), size=200)
+    ring = ax.scatter([X[pick.index, 0]], [X[pick.index, 1]], s=520, facecolors="none",
+                      edgecolors=_MARK_COLOR, linewidths=3, zorder=6)
+    title = ax.set_title(_pick_title(pick))
+    ax.set_xlim(xlim)
+    ax.set_ylim(ylim)
+    ax.set_aspect("equal", adjustable="box")
+    artists = ProbabilityArtists(points, chosen, ring, title)
+    update_d2_probabilities(artists, X, pick)
+    return artists
+
+
+def update_d2_probabilities(artists, X, pick):
+    """Show another pick on the artists of :func:`plot_d2_probabilities`."""
+    X = np.asarray(X)
+    probabilities = np.asarray(pick.probabilities)
+    artists.points.set_array(probabilities)
+    artists.points.set_clim(*_probability_clim(probabilities))
+    artists.points.set_sizes(_probability_sizes(probabilities, artists.points._kt_size))
+    # one slot per center; the ones not chosen yet are NaN (not drawn)
+    n_slots = len(artists.chosen.get_offsets())
+    centers = np.full((n_slots, 2), np.nan)
+    centers[: len(pick.chosen)] = X[list(pick.chosen), :2]
+    artists.chosen.set_offsets(centers)
+    artists.pick.set_offsets(X[[pick.index], :2])
+    artists.title.set_text(_pick_title(pick))
+    return artists
+
+
+class CumulativeArtists(NamedTuple):
+    """What :func:`plot_d2_cumulative` draws."""
+
+    curve: object  # Line2D: cumulative probability over the points, in X's order
+    draw: object  # Line2D: horizontal line at the random draw u
+    pick: object  # Line2D: vertical line at the chosen point
+    note: object  # Text
+
+
+def plot_d2_cumulative(ax, pick):
+    """The chances laid end to end: the pick is where the running sum reaches u.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    pick : SeedingPick
+
+    Returns
+    -------
+    CumulativeArtists
+    """
+    n = len(pick.probabilities)
+    (curve,) = ax.plot(np.arange(n), np.zeros(n), drawstyle="steps-post", color="#444444")
+    draw = ax.axhline(np.nan, color=CLUSTER_COLORS[0], linewidth=1.5, linestyle="--")
+    line = ax.axvline(np.nan, color=_MARK_COLOR, linewidth=2)
+    note = ax.text(0.02, 0.96, "", transform=ax.transAxes, va="top", fontsize=10)
+    ax.set_xlim(-1, n)
+    ax.set_ylim(0, 1.02)
+    ax.set_xlabel("point (row of X)")
+    ax.set_ylabel("cumulative probability")
+    artists = CumulativeArtists(curve, draw, line, note)
+    update_d2_cumulative(artists, pick)
+    return artists
+
+
+def update_d2_cumulative(artists, pick):
+    """Show another pick on the artists of :func:`plot_d2_cumulative`."""
+    cumulative = np.cumsum(pick.probabilities)
+    artists.curve.set_ydata(cumulative)
+    artists.draw.set_ydata([pick.draw, pick.draw])
+    artists.pick.set_xdata([pick.index, pick.index])
+    artists.note.set_text(f"draw u = {pick.draw:.3f}\n→ point {pick.index} "
+                          f"(chance {pick.probabilities[pick.index]:.2%})")
+    return artists

@@ -1,0 +1,76 @@
+"""The D² step checker of lesson 02: right answers pass, each usual mistake is named."""
+
+import numpy as np
+
+import kmeans_teach as kt
+
+
+def _d2(X, centers):
+    return ((X[:, None, :] - centers[None, :, :]) ** 2).sum(axis=2).min(axis=1)
+
+
+def correct(X, centers, u):
+    d2 = _d2(X, centers)
+    return int(np.searchsorted(np.cumsum(d2 / d2.sum()), u))
+
+
+def test_right_answers_pass():
+    assert kt.check_d2_step(correct)
+    assert kt.check_d2_step(kt.d2_pick)
+
+    def with_argmax(X, centers, u):  # another correct way: first cumulative share above u
+        d2 = _d2(X, centers)
+        return np.argmax(np.cumsum(d2) > u * d2.sum())  # a NumPy integer is fine
+
+    feedback = kt.check_d2_step(with_argmax)
+    assert feedback.passed and repr(feedback).startswith("Correct: all 16 draws")
+
+
+def test_distance_instead_of_squared_distance_is_named():
+    def with_d(X, centers, u):
+        d = np.sqrt(_d2(X, centers))
+        return int(np.searchsorted(np.cumsum(d / d.sum()), u))
+
+    feedback = kt.check_d2_step(with_d)
+    assert not feedback and "uses its square, D²" in feedback.message
+
+
+def test_first_center_only_is_named():
+    def first_only(X, centers, u):
+        d2 = ((X - centers[0]) ** 2).sum(axis=1)
+        return int(np.searchsorted(np.cumsum(d2 / d2.sum()), u))
+
+    feedback = kt.check_d2_step(first_only)
+    assert not feedback and "2 center(s) chosen" in feedback.message
+    assert "nearest center" in feedback.message
+
+
+def test_farthest_point_is_named():
+    feedback = kt.check_d2_step(lambda X, centers, u: int(_d2(X, centers).argmax()))
+    assert not feedback and "you took the farthest point" in feedback.message
+
+
+def test_stub_and_broken_functions_get_a_sentence():
+    feedback = kt.check_d2_step(lambda X, centers, u: 0)
+    assert repr(feedback).startswith("Not yet: with u = 0.03")
+    assert "lies on a center" in feedback.message
+    assert "raised ZeroDivisionError" in kt.check_d2_step(lambda X, c, u: 1 / 0).message
+    assert "return one whole number" in kt.check_d2_step(lambda X, c, u: np.zeros(3)).message
+    assert "return one whole number" in kt.check_d2_step(lambda X, c, u: 2.0).message
+    assert "X has rows 0 .. 9" in kt.check_d2_step(lambda X, c, u: 10).message
+    assert "pass the function itself" in kt.check_d2_step(correct(np.eye(2), np.eye(2)[:1], 0.5)).message
+
+
+def test_an_off_by_one_pick_is_located():
+    feedback = kt.check_d2_step(lambda X, centers, u: (correct(X, centers, u) + 1) % len(X))
+    assert not feedback and "cumulative probability first reaches u" in feedback.message
+
+
+def test_student_cannot_change_the_checkers_data():
+    def scribbler(X, centers, u):
+        index = correct(X, centers, u)
+        X[:] = 0
+        centers[:] = 0
+        return index
+
+    assert kt.check_d2_step(scribbler)
