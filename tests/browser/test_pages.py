@@ -63,6 +63,18 @@ def _with_app(notebooks):
     return None
 
 
+def _fail_if_broken(page, stem):
+    """Fail, with the JavaScript error, when a widget could not be drawn from its state."""
+    broken = page.locator(".jupyter-widgets-error-widget")
+    if broken.count():
+        broken.first.click()  # the error widget shows the JavaScript error when clicked
+        pytest.fail(
+            f"{stem}.html: {broken.count()} widget(s) failed to render from the stored state: "
+            f"{broken.first.inner_text()[:400]!r}. If the notebook was executed before the "
+            "Image fix in kmeans_teach/apps/base.py, re-run it: "
+            f"make execute NB=notebooks/{stem}.ipynb")
+
+
 def test_slides_open_offline_with_reveal_ready(site, browser):
     notebook = NOTEBOOKS[0]
     context, page, blocked, errors = _offline_page(browser)
@@ -96,14 +108,7 @@ def test_static_page_shows_the_app_image_offline(site, browser, artifacts):
         page.wait_for_function(
             "() => document.querySelector('img.widget-image, .jupyter-widgets-error-widget')",
             timeout=20_000)
-        broken = page.locator(".jupyter-widgets-error-widget")
-        if broken.count():
-            broken.first.click()  # the error widget shows the JavaScript error when clicked
-            pytest.fail(
-                f"{notebook.stem}.html: the app failed to render from its stored state: "
-                f"{broken.first.inner_text()[:400]!r}. If the notebook was executed before "
-                "the Image fix in kmeans_teach/apps/base.py, re-run it: "
-                f"make execute NB=notebooks/{notebook.name}")
+        _fail_if_broken(page, notebook.stem)
         image = page.locator("img.widget-image").first
         page.wait_for_function(
             "() => [...document.querySelectorAll('img.widget-image')]"
@@ -131,6 +136,7 @@ def test_static_pages_pass_axe(name, site, browser, node_modules, artifacts):
             page.wait_for_function(  # the widgets must be drawn before they are checked
                 "() => document.querySelectorAll('img.widget-image').length > 0 || "
                 "document.querySelector('.jupyter-widgets-error-widget')", timeout=20_000)
+            _fail_if_broken(page, name)
         page.add_script_tag(path=str(node_modules / "axe-core" / "axe.min.js"))
         results = page.evaluate("""async () => {
           const r = await axe.run(document, {resultTypes: ['violations']});
