@@ -213,7 +213,9 @@ def _screenshot(page, path):
     height = page.evaluate("""() => {
       const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
       const outer = panel && panel.querySelector('.jp-WindowedPanel-outer');
-      return outer ? outer.scrollHeight : document.body.scrollHeight;
+      if (!outer) return document.body.scrollHeight;
+      outer.scrollTop = 0;  // from the title down
+      return outer.scrollHeight;
     }""")
     page.set_viewport_size({"width": 1280, "height": min(int(height) + 200, 16000)})
     page.wait_for_timeout(500)
@@ -241,7 +243,9 @@ def test_notebook_in_jupyterlab(notebook, lab, browser, artifacts):
         " ".join([msg.text] + [str(a.evaluate("a => a && a.stack ? a.stack.slice(0, 400) : String(a)")) for a in msg.args[1:]])))
     started = time.monotonic()
     try:
-        page.goto(f"{lab.url}/lab/tree/{notebook.name}?token={lab.token}")
+        # a workspace of its own, so the tabs of earlier notebooks are not restored
+        page.goto(f"{lab.url}/lab/workspaces/kt-{notebook.stem}/tree/{notebook.name}"
+                  f"?token={lab.token}")
         page.wait_for_function(
             """(name) => window.jupyterapp && window.jupyterapp.shell.currentWidget &&
                  window.jupyterapp.shell.currentWidget.context &&
