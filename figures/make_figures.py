@@ -35,9 +35,22 @@ def fig_01_em_steps() -> Figure:
     return fig
 
 
+def fig_02_plusplus_picks() -> Figure:
+    """k-means++ on lesson 01's blobs, pick by pick: each point's chance to be next."""
+    X = kt.lesson_blobs()[0]
+    picks = list(kt.kmeans_plusplus_steps(X, 4, random_state=0))
+    fig = Figure(figsize=(13, 3.6), layout="constrained")
+    for ax, pick in zip(fig.subplots(1, 4), picks):
+        kt.plotting.plot_d2_probabilities(ax, X, pick, n_clusters=4)
+        ax.set_xticks([])
+        ax.set_yticks([])
+    return fig
+
+
 #: file name -> function drawing it; one entry (at least) per lesson as lessons land
 FIGURES = {
     "01_em_steps.png": fig_01_em_steps,
+    "02_plusplus_picks.png": fig_02_plusplus_picks,
 }
 
 
