@@ -210,3 +210,13 @@ def test_alt_text_is_the_sentence_next_to_the_figure():
     assert build.add_alt_text(nb) == 1
     alt = nb.cells[1].outputs[0].metadata["alt"]
     assert alt == "Figure: The figure shows four centers. More."
+
+
+def test_app_image_state_can_be_drawn_by_the_front_end():
+    # ipywidgets' JavaScript reads `description.length` whenever a tooltip is set;
+    # an Image without a description fails to render (see kmeans_teach/apps/base.py)
+    import kmeans_teach as kt
+
+    state = kt.StepThrough().image.get_state()
+    assert state["tooltip"], "the app image should carry its alt text as a tooltip"
+    assert state["description"] == ""
