@@ -149,3 +149,23 @@ def test_static_pages_pass_axe(name, site, browser, node_modules, artifacts):
     bad = [v for v in results if v["impact"] in ("critical", "serious")]
     assert not bad, f"{name}.html: " + "; ".join(
         f"{v['impact']} {v['id']} ({v['help']}) at {v['nodes']}" for v in bad)
+
+
+@pytest.mark.parametrize("name", _pages())
+def test_static_pages_fit_a_phone(name, site, browser):
+    # 390 x 844 CSS pixels, a common phone: the page must not scroll sideways and no
+    # figure may be wider than the screen (long code lines scroll inside their cell)
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
+                                  has_touch=True)
+    try:
+        page = context.new_page()
+        page.goto((site / "html" / f"{name}.html").as_uri())
+        page.wait_for_load_state("load")
+        page_width, screen, too_wide = page.evaluate("""() => [
+          document.documentElement.scrollWidth, window.innerWidth,
+          [...document.querySelectorAll('img')]
+            .filter(img => img.getBoundingClientRect().width > window.innerWidth + 1).length]""")
+    finally:
+        context.close()
+    assert page_width <= screen, f"{name}.html is {page_width}px wide on a {screen}px phone"
+    assert too_wide == 0, f"{name}.html: {too_wide} image(s) wider than a phone screen"
