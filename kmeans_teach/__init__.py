@@ -22,6 +22,18 @@ from .engine import (
     run_kmeans,
     update,
 )
+from .quantize import (
+    Quantized,
+    bits_per_pixel,
+    compressed_bits,
+    compression_factor,
+    count_colors,
+    pillow_methods_available,
+    psnr,
+    quantize,
+    quantize_series,
+    sample_image,
+)
 from .seeding import (
     SeedingPick,
     SeedScan,
@@ -34,8 +46,12 @@ from .seeding import (
 )
 from .exercises import Feedback, check_e_step
 from .exercises import check_d2_step
+from .exercises import check_compressed_size
+from .scaling import FitTimes, SweepTimes, format_seconds, loglog_slope, time_assign, time_fits
+from .exercises import check_loglog_slope
 from .apps import StepThrough  # noqa: E402  (apps come last: they use everything above)
 from .apps import PlusPlusExplorer, SeedExplorer  # noqa: E402
+from .apps import ColorExplorer  # noqa: E402
 
 __all__ = [
     # engine
@@ -58,14 +74,35 @@ __all__ = [
     "kmeans_plusplus_steps",
     "scan_seeds",
     "simulate_best_of_n",
+    # scaling (lesson 07)
+    "FitTimes",
+    "SweepTimes",
+    "format_seconds",
+    "loglog_slope",
+    "time_assign",
+    "time_fits",
     # data
     "lesson_blobs",
+    # colour quantisation
+    "Quantized",
+    "bits_per_pixel",
+    "compressed_bits",
+    "compression_factor",
+    "count_colors",
+    "pillow_methods_available",
+    "psnr",
+    "quantize",
+    "quantize_series",
+    "sample_image",
     # exercises
     "Feedback",
     "check_e_step",
     "check_d2_step",
+    "check_compressed_size",
+    "check_loglog_slope",
     # apps
     "StepThrough",
     "SeedExplorer",
     "PlusPlusExplorer",
+    "ColorExplorer",
 ]

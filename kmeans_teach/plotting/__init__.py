@@ -12,6 +12,12 @@ from .clusters import *  # noqa: F401,F403
 from .clusters import __all__ as _clusters_all
 from .seeds import *  # noqa: F401,F403
 from .seeds import __all__ as _seeds_all
+from .scaling import *  # noqa: F401,F403
+from .scaling import __all__ as _scaling_all
+from .colors import *  # noqa: F401,F403
+from .colors import __all__ as _colors_all
 
 __all__ = [*_clusters_all]
 __all__ += [*_seeds_all]
+__all__ += [*_scaling_all]
+__all__ += _colors_all
