@@ -47,10 +47,28 @@ def fig_02_plusplus_picks() -> Figure:
     return fig
 
 
+def fig_06_flower_16_colours() -> Figure:
+    """flower.jpg beside its 16-colour version (k-means in colour space) and the palette."""
+    flower = kt.sample_image("flower.jpg")
+    quantized = kt.quantize(flower, 16, random_state=0)
+    fig = Figure(figsize=(10, 4.4), layout="constrained")
+    axes = fig.subplots(2, 2, gridspec_kw=dict(height_ratios=[1, 0.08]))
+    kt.plotting.plot_image(axes[0, 0], flower, title=f"{kt.count_colors(flower):,} colours")
+    kt.plotting.plot_image(axes[0, 1], quantized.image,
+                           title=f"16 colours: PSNR {quantized.psnr:.1f} dB")
+    axes[1, 0].set_axis_off()
+    kt.plotting.plot_palette(axes[1, 1], quantized.palette)
+    return fig
+
+
+# Lesson 07 (scaling) has no entry on purpose: its figures are timings of this
+# machine, which no committed PNG could match elsewhere.
+
 #: file name -> function drawing it; one entry (at least) per lesson as lessons land
 FIGURES = {
     "01_em_steps.png": fig_01_em_steps,
     "02_plusplus_picks.png": fig_02_plusplus_picks,
+    "06_flower_16_colours.png": fig_06_flower_16_colours,
 }
 
 
