@@ -9,20 +9,73 @@ Layers, each using only the ones before it:
 * ``kmeans_teach.exercises``: checkers that answer a student in a sentence.
 """
 
-from .datasets import lesson_blobs
+# the lessons' data
+from .datasets import (
+    lesson_blobs,
+)
+# Lloyd's algorithm, one half-step at a time (lesson 01)
 from .engine import (
-    EmptyClusterError,
-    EmptyClusterWarning,
     Step,
     Trace,
-    assign,
-    inertia,
-    init_centers,
     kmeans_steps,
     run_kmeans,
+    assign,
     update,
+    inertia,
+    init_centers,
+    EmptyClusterError,
+    EmptyClusterWarning,
 )
+# k-means++ pick by pick, seed scans (lesson 02)
+from .seeding import (
+    SeedingPick,
+    kmeans_plusplus_steps,
+    d2_probabilities,
+    d2_pick,
+    SeedScan,
+    scan_seeds,
+    best_of_n_probability,
+    simulate_best_of_n,
+)
+# elbow, silhouette, gap statistic (lesson 03)
+from .choosing_k import (
+    kneedle,
+    KneedleCurve,
+    kneedle_curve,
+    KFit,
+    fit_k,
+    scan_k,
+    GapResult,
+    gap_statistic,
+)
+# spectral clustering opened up (lesson 04)
+from .spectral import (
+    SpectralEmbedding,
+    SpectralResult,
+    MoonsComparison,
+    GRAPH_WARNING,
+    knn_affinity,
+    spectral_embedding_of,
+    spectral_clustering_of,
+    compare_on_moons,
+)
+# matching clusters to labels (lesson 05)
+from .metrics import (
+    Matching,
+    ClusterSummary,
+    contingency,
+    match_clusters,
+    cluster_accuracy,
+    cluster_summary,
+)
+# t-SNE before k-means (lesson 05)
+from .tsne import (
+    tsne_embedding,
+)
+# colour quantisation (lesson 06)
 from .quantize import (
+    KMEANS_METHODS,
+    PILLOW_METHODS,
     Quantized,
     bits_per_pixel,
     compressed_bits,
@@ -34,56 +87,90 @@ from .quantize import (
     quantize_series,
     sample_image,
 )
-from .seeding import (
-    SeedingPick,
-    SeedScan,
-    best_of_n_probability,
-    d2_pick,
-    d2_probabilities,
-    kmeans_plusplus_steps,
-    scan_seeds,
-    simulate_best_of_n,
+# timing k-means (lesson 07)
+from .scaling import (
+    FitTimes,
+    SweepTimes,
+    format_seconds,
+    loglog_slope,
+    time_assign,
+    time_fits,
 )
-from .exercises import Feedback, check_e_step
-from .exercises import check_d2_step
-from .exercises import check_compressed_size
-from .scaling import FitTimes, SweepTimes, format_seconds, loglog_slope, time_assign, time_fits
-from .exercises import check_loglog_slope
-from .apps import StepThrough  # noqa: E402  (apps come last: they use everything above)
-from .apps import PlusPlusExplorer, SeedExplorer  # noqa: E402
-from .apps import ColorExplorer  # noqa: E402
+# exercise checkers
+from .exercises import (
+    Feedback,
+    check_compressed_size,
+    check_d2_step,
+    check_mode_matching,
+    check_e_step,
+    check_inertia,
+    check_knn_affinity,
+    check_loglog_slope,
+)
+# slider apps (last: they use everything above)
+from .apps import (
+    StepThrough,
+    ClusterBrowser,
+    ColorExplorer,
+    KExplorer,
+    MoonsExplorer,
+    PlusPlusExplorer,
+    SeedExplorer,
+)
 
 __all__ = [
-    # engine
-    "EmptyClusterError",
-    "EmptyClusterWarning",
+    # the lessons' data
+    "lesson_blobs",
+    # Lloyd's algorithm, one half-step at a time (lesson 01)
     "Step",
     "Trace",
-    "assign",
-    "inertia",
-    "init_centers",
     "kmeans_steps",
     "run_kmeans",
+    "assign",
     "update",
-    # seeding (lesson 02)
+    "inertia",
+    "init_centers",
+    "EmptyClusterError",
+    "EmptyClusterWarning",
+    # k-means++ pick by pick, seed scans (lesson 02)
     "SeedingPick",
-    "SeedScan",
-    "best_of_n_probability",
-    "d2_pick",
-    "d2_probabilities",
     "kmeans_plusplus_steps",
+    "d2_probabilities",
+    "d2_pick",
+    "SeedScan",
     "scan_seeds",
+    "best_of_n_probability",
     "simulate_best_of_n",
-    # scaling (lesson 07)
-    "FitTimes",
-    "SweepTimes",
-    "format_seconds",
-    "loglog_slope",
-    "time_assign",
-    "time_fits",
-    # data
-    "lesson_blobs",
-    # colour quantisation
+    # elbow, silhouette, gap statistic (lesson 03)
+    "kneedle",
+    "KneedleCurve",
+    "kneedle_curve",
+    "KFit",
+    "fit_k",
+    "scan_k",
+    "GapResult",
+    "gap_statistic",
+    # spectral clustering opened up (lesson 04)
+    "SpectralEmbedding",
+    "SpectralResult",
+    "MoonsComparison",
+    "GRAPH_WARNING",
+    "knn_affinity",
+    "spectral_embedding_of",
+    "spectral_clustering_of",
+    "compare_on_moons",
+    # matching clusters to labels (lesson 05)
+    "Matching",
+    "ClusterSummary",
+    "contingency",
+    "match_clusters",
+    "cluster_accuracy",
+    "cluster_summary",
+    # t-SNE before k-means (lesson 05)
+    "tsne_embedding",
+    # colour quantisation (lesson 06)
+    "KMEANS_METHODS",
+    "PILLOW_METHODS",
     "Quantized",
     "bits_per_pixel",
     "compressed_bits",
@@ -94,15 +181,28 @@ __all__ = [
     "quantize",
     "quantize_series",
     "sample_image",
-    # exercises
+    # timing k-means (lesson 07)
+    "FitTimes",
+    "SweepTimes",
+    "format_seconds",
+    "loglog_slope",
+    "time_assign",
+    "time_fits",
+    # exercise checkers
     "Feedback",
-    "check_e_step",
-    "check_d2_step",
     "check_compressed_size",
+    "check_d2_step",
+    "check_mode_matching",
+    "check_e_step",
+    "check_inertia",
+    "check_knn_affinity",
     "check_loglog_slope",
-    # apps
+    # slider apps
     "StepThrough",
-    "SeedExplorer",
-    "PlusPlusExplorer",
+    "ClusterBrowser",
     "ColorExplorer",
+    "KExplorer",
+    "MoonsExplorer",
+    "PlusPlusExplorer",
+    "SeedExplorer",
 ]

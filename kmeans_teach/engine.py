@@ -271,6 +271,10 @@ def _relocate_empty(X, labels, old_centers, sums, counts, empty_clusters):
     """
     labels = labels.copy()
     far_dist = ((X - old_centers[labels]) ** 2).sum(axis=1)
+    if far_dist.max() == 0:
+        # every point sits on its center (only possible when rounding makes
+        # distinct points look equal): moving one would change nothing
+        return labels
     n_empty = len(empty_clusters)
     farthest = np.argpartition(far_dist, -n_empty)[: -n_empty - 1 : -1]
     for cluster, point in zip(empty_clusters, farthest):
@@ -283,6 +287,21 @@ def _relocate_empty(X, labels, old_centers, sums, counts, empty_clusters):
     return labels
 
 
+def _fill_still_empty(centers, sums, counts):
+    """Where a cluster is still empty after relocation, copy scikit-learn's choice.
+
+    This happens only on degenerate data (a donor cluster gave away its last
+    point). scikit-learn averages the clusters in order and puts an empty one
+    on the biggest cluster's row as it is at that moment: already a mean if
+    that row came earlier, still a sum if it comes later.
+    """
+    empty = np.flatnonzero(counts == 0)
+    biggest = int(np.argmax(counts))
+    for j in empty:
+        centers[j] = centers[biggest] if biggest < j else sums[biggest]
+    return centers
+
+
 def _m_step(X, labels, old_centers, empty):
     """The M-step with the chosen policy for clusters that lost every point."""
     n_clusters = len(old_centers)
@@ -291,6 +310,8 @@ def _m_step(X, labels, old_centers, empty):
     if emptied and empty == "relocate":
         labels = _relocate_empty(X, labels, old_centers, sums, counts, emptied)
     centers = _means(sums, counts)
+    if emptied and empty == "relocate" and not counts.all():
+        centers = _fill_still_empty(centers, sums, counts)
     if emptied and empty == "keep":
         centers[list(emptied)] = old_centers[list(emptied)]
         warnings.warn(

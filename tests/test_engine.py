@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 from sklearn.cluster import KMeans, kmeans_plusplus
+from sklearn.exceptions import ConvergenceWarning
 from sklearn.datasets import load_digits, load_iris, make_blobs
 
 import kmeans_teach as kt
@@ -174,3 +175,19 @@ def test_no_warning_on_ordinary_runs():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         run_kmeans(blobs(), 4, init="random", random_state=0)
+
+
+def test_degenerate_ties_follow_scikit_learn_instead_of_giving_nan():
+    # 0 and 1e-256 are distinct, but their squared distance underflows to 0, so
+    # both points pick the same center and a cluster empties with nothing to relocate
+    # (found by the hypothesis test above).
+    X = np.array([[2.0], [7.13834604e-257], [3.0], [0.0], [1.0]])
+    init = kt.init_centers(X, 5, "random", random_state=0)
+    trace = run_kmeans(X, 5, init=init)
+    with pytest.warns(ConvergenceWarning, match="distinct clusters"):
+        ref = sklearn_lloyd(X, init)
+    assert not np.isnan(trace.final.centers).any()
+    np.testing.assert_array_equal(trace.final.labels, ref.labels_)
+    # the two centers on 0 and 1e-256 differ from scikit-learn's by about 1e-257
+    np.testing.assert_allclose(trace.final.centers, ref.cluster_centers_, rtol=1e-9, atol=1e-250)
+    assert trace.final.inertia == pytest.approx(ref.inertia_, abs=1e-300)

@@ -1,12 +1,23 @@
-"""Slider apps: ipywidgets composites that show a precomputed run and update in place."""
+"""Slider apps: ipywidgets composites that show a precomputed result and update in place."""
 
 from .base import SliderApp
 from .progress import progress
 from .step_through import StepThrough
-from .seed_explorer import SeedExplorer
-from .plusplus_explorer import PlusPlusExplorer
+from .cluster_browser import ClusterBrowser
 from .color_explorer import ColorExplorer
+from .k_explorer import KExplorer
+from .moons_explorer import MoonsExplorer
+from .plusplus_explorer import PlusPlusExplorer
+from .seed_explorer import SeedExplorer
 
-__all__ = ["SliderApp", "StepThrough", "progress"]
-__all__ += ["SeedExplorer", "PlusPlusExplorer"]
-__all__ += ["ColorExplorer"]
+__all__ = [
+    "SliderApp",
+    "progress",
+    "StepThrough",
+    "ClusterBrowser",
+    "ColorExplorer",
+    "KExplorer",
+    "MoonsExplorer",
+    "PlusPlusExplorer",
+    "SeedExplorer",
+]

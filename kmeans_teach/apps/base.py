@@ -105,7 +105,15 @@ class SliderApp(widgets.VBox):
         """Draw the figure with Agg and return it as PNG bytes."""
         canvas = self.figure.canvas
         if self._background is None:
-            canvas.draw()  # everything except the animated artists
+            # everything except the animated artists. Matplotlib draws an AxesImage
+            # even when it is animated (for image compositing), which would bake the
+            # current Voronoi regions into the background, so hide them meanwhile.
+            shown = [a for a in self._animated if a.get_visible()]
+            for artist in shown:
+                artist.set_visible(False)
+            canvas.draw()
+            for artist in shown:
+                artist.set_visible(True)
             if self._animated:
                 self._background = canvas.copy_from_bbox(self.figure.bbox)
         else:

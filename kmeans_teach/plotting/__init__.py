@@ -8,16 +8,19 @@
 One module per lesson topic; everything is re-exported here.
 """
 
+from . import clusters
 from .clusters import *  # noqa: F401,F403
-from .clusters import __all__ as _clusters_all
+from . import seeds
 from .seeds import *  # noqa: F401,F403
-from .seeds import __all__ as _seeds_all
-from .scaling import *  # noqa: F401,F403
-from .scaling import __all__ as _scaling_all
+from . import choosing_k
+from .choosing_k import *  # noqa: F401,F403
+from . import spectral
+from .spectral import *  # noqa: F401,F403
+from . import digits
+from .digits import *  # noqa: F401,F403
+from . import colors
 from .colors import *  # noqa: F401,F403
-from .colors import __all__ as _colors_all
+from . import scaling
+from .scaling import *  # noqa: F401,F403
 
-__all__ = [*_clusters_all]
-__all__ += [*_seeds_all]
-__all__ += [*_scaling_all]
-__all__ += _colors_all
+__all__ = [*clusters.__all__, *seeds.__all__, *choosing_k.__all__, *spectral.__all__, *digits.__all__, *colors.__all__, *scaling.__all__]

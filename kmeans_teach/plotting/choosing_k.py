@@ -1,0 +1,326 @@
+"""Choosing k: one clustering, its silhouette diagram, and a criterion plotted against k.
+
+* :func:`plot_k_clustering` draws a :class:`~kmeans_teach.KFit` (points, centers,
+  regions); :func:`update_k_clustering` swaps in the fit for another k (unlike
+  lesson 02's ``plot_clustering``, the number of centers may change).
+* :func:`plot_silhouette` is the classic silhouette diagram: one horizontal bar
+  per point, its silhouette score, sorted within each cluster, clusters stacked.
+* :func:`plot_k_curve` draws a criterion against k (inertia, mean silhouette,
+  gap with error bars), the k it chooses, and a marker for the k shown now.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+from matplotlib.collections import PolyCollection
+
+from .clusters import (
+    CLUSTER_COLORS,
+    _marker_paths,
+    cluster_colors,
+    plot_centers,
+    plot_points,
+    plot_voronoi,
+    update_points,
+    update_voronoi,
+)
+
+__all__ = [
+    "KClusteringArtists",
+    "plot_k_clustering",
+    "update_k_clustering",
+    "SilhouetteArtists",
+    "plot_silhouette",
+    "update_silhouette",
+    "KCurveArtists",
+    "plot_k_curve",
+    "update_k_curve",
+    "plot_kneedle",
+]
+
+#: colour of "the k shown now" on every curve
+CURRENT_COLOR = CLUSTER_COLORS[5]  # vermillion
+#: colour of "the k this criterion chooses"
+CHOICE_COLOR = "#222222"
+
+
+# --- one clustering -------------------------------------------------------------------------
+
+
+class KClusteringArtists(NamedTuple):
+    """What :func:`plot_k_clustering` draws."""
+
+    points: object  # PathCollection
+    centers: object  # PathCollection
+    regions: object  # AxesImage or None
+    title: object  # Text
+
+
+def _clustering_title(fit):
+    return f"k = {fit.n_clusters}: inertia {fit.inertia:.4g}"
+
+
+def plot_k_clustering(ax, X, fit, *, xlim=None, ylim=None, regions=True):
+    """Points coloured by cluster, the centers, and each center's region.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    X : ndarray of shape (n_samples, 2)
+    fit : KFit
+        From :func:`kmeans_teach.fit_k`.
+    xlim, ylim : (float, float), default: the data's range plus a margin
+    regions : bool, default=True
+        Shade the region nearest to each center.
+
+    Returns
+    -------
+    KClusteringArtists
+    """
+    X = np.asarray(X)
+    pad = 0.08 * np.ptp(X, axis=0)
+    xlim = (X[:, 0].min() - pad[0], X[:, 0].max() + pad[0]) if xlim is None else xlim
+    ylim = (X[:, 1].min() - pad[1], X[:, 1].max() + pad[1]) if ylim is None else ylim
+    image = plot_voronoi(ax, fit.centers, xlim=xlim, ylim=ylim, resolution=150) if regions else None
+    points = plot_points(ax, X, fit.labels)
+    centers = plot_centers(ax, fit.centers, size=200)
+    ax.set_xlim(*xlim)
+    ax.set_ylim(*ylim)
+    ax.set_aspect("equal", adjustable="box")
+    title = ax.set_title(_clustering_title(fit))
+    return KClusteringArtists(points, centers, image, title)
+
+
+def update_k_clustering(artists, fit):
+    """Show another fit (any k) in the artists of :func:`plot_k_clustering`."""
+    update_points(artists.points, fit.labels)
+    k = fit.n_clusters
+    artists.centers.set_offsets(np.asarray(fit.centers)[:, :2])
+    artists.centers.set_paths(_marker_paths(range(k)))
+    artists.centers.set_facecolor(cluster_colors(range(k)))
+    if artists.regions is not None:
+        update_voronoi(artists.regions, fit.centers)
+    artists.title.set_text(_clustering_title(fit))
+    return artists
+
+
+# --- the silhouette diagram ----------------------------------------------------------------
+
+
+class SilhouetteArtists(NamedTuple):
+    """What :func:`plot_silhouette` draws."""
+
+    bars: object  # PolyCollection: one bar per point
+    mean: object  # Line2D: the mean score, a dashed vertical line
+    text: object  # Text: the Axes title, with the mean in words
+
+
+def _silhouette_bars(scores, labels):
+    """One rectangle per point: clusters bottom to top, scores rising within each."""
+    n = len(labels)
+    k = int(labels.max()) + 1
+    # the stack always fills 1.1 * n, so the y-axis never changes: the space
+    # between clusters (0.1 * n in all) is shared out among the k - 1 gaps
+    space = 0.1 * n / (k - 1) if k > 1 else 0.0
+    order = np.lexsort((scores, labels))  # by cluster, then by score
+    bottoms = np.arange(n) + labels[order] * space
+    s = scores[order]
+    verts = np.stack([
+        np.column_stack([np.zeros(n), bottoms]),
+        np.column_stack([s, bottoms]),
+        np.column_stack([s, bottoms + 1]),
+        np.column_stack([np.zeros(n), bottoms + 1]),
+    ], axis=1)
+    return verts, cluster_colors(labels[order])
+
+
+def _silhouette_text(scores, labels):
+    if scores is None:
+        return "k = 1: no silhouette (needs 2 or more clusters)"
+    share = np.mean(scores < 0)
+    return f"mean {scores.mean():.3f} · {share:.0%} of points below 0"
+
+
+def plot_silhouette(ax, scores, labels, *, xlim=(-0.4, 1.0)):
+    """The silhouette diagram: a bar per point, sorted within clusters.
+
+    A point's silhouette is ``(b - a) / max(a, b)``, where ``a`` is its mean
+    distance to its own cluster and ``b`` to the nearest other cluster: near 1
+    it sits well inside its cluster, near 0 on a border, below 0 it is closer
+    to another cluster. The dashed line is the mean over all points.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    scores : ndarray of shape (n_samples,) or None
+        From :func:`sklearn.metrics.silhouette_samples` (or ``KFit.silhouette``);
+        None for a single cluster, which has no silhouette.
+    labels : ndarray of shape (n_samples,)
+    xlim : (float, float), default=(-0.4, 1.0)
+        Kept fixed, so that diagrams for different k can be compared.
+
+    Returns
+    -------
+    SilhouetteArtists
+    """
+    labels = np.asarray(labels)
+    # no antialiasing: bars thinner than a pixel would otherwise blend into pale stripes
+    bars = PolyCollection(np.zeros((len(labels), 4, 2)), linewidths=0, antialiased=False)
+    ax.add_collection(bars)
+    mean = ax.axvline(0.0, color=CURRENT_COLOR, linestyle="--", linewidth=1.5)
+    text = ax.set_title(" ")
+    ax.axvline(0.0, color="#444444", linewidth=0.8)
+    ax.set_xlim(*xlim)
+    ax.set_ylim(0, 1.1 * len(labels))
+    ax.set_yticks([])
+    ax.set_xlabel("silhouette score of each point")
+    ax.set_ylabel("points, by cluster")
+    artists = SilhouetteArtists(bars, mean, text)
+    update_silhouette(artists, scores, labels)
+    return artists
+
+
+def update_silhouette(artists, scores, labels):
+    """Show new scores and labels in the artists of :func:`plot_silhouette`."""
+    labels = np.asarray(labels, dtype=int)
+    if scores is None:
+        artists.bars.set_verts(np.zeros((len(labels), 4, 2)))
+        artists.mean.set_visible(False)
+    else:
+        scores = np.asarray(scores, dtype=float)
+        verts, colors = _silhouette_bars(scores, labels)
+        artists.bars.set_verts(verts)
+        artists.bars.set_facecolor(colors)
+        artists.mean.set_xdata([scores.mean()] * 2)
+        artists.mean.set_visible(True)
+    artists.text.set_text(_silhouette_text(scores, labels))
+    return artists
+
+
+# --- a criterion against k -----------------------------------------------------------------
+
+
+class KCurveArtists(NamedTuple):
+    """What :func:`plot_k_curve` draws."""
+
+    line: object  # Line2D: the criterion at each k
+    errorbars: object  # ErrorbarContainer or None
+    choice: object  # Line2D: ring around the chosen k, or None
+    current: object  # Line2D: marker at the k shown now
+    current_line: object  # Line2D: vertical line at the k shown now
+
+
+def plot_k_curve(ax, ks, values, *, yerr=None, choice=None, choice_label="chosen k",
+                 current=None, ylabel=None, legend_loc="best", **kwargs):
+    """A criterion plotted against k, the k it chooses, and the k shown now.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    ks : array-like of int
+    values : array-like of float, same length as ``ks``
+    yerr : array-like of float or None
+        Error bars (for the gap statistic: ``sk``).
+    choice : int or None
+        The k this criterion picks; ringed and named in the legend.
+    choice_label : str
+        Its legend entry, for example ``"knee (Kneedle)"``.
+    current : int or None
+        The k to mark now (see :func:`update_k_curve`).
+    ylabel : str or None
+    legend_loc : str, default="best"
+        Where the legend goes. An app should fix it: "best" is worked out
+        when the figure is drawn, so it would depend on where the marker was.
+    **kwargs : passed on to ``ax.plot`` for the curve
+
+    Returns
+    -------
+    KCurveArtists
+    """
+    ks = np.asarray(ks)
+    values = np.asarray(values, dtype=float)
+    kwargs.setdefault("color", "#444444")
+    kwargs.setdefault("marker", "o")
+    kwargs.setdefault("markersize", 4)
+    errorbars = None
+    if yerr is not None:
+        errorbars = ax.errorbar(ks, values, yerr=yerr, fmt="none", ecolor="#888888",
+                                capsize=3, linewidth=1)
+    (line,) = ax.plot(ks, values, **kwargs)
+    ring = None
+    if choice is not None:
+        at = values[np.flatnonzero(ks == choice)[0]]
+        (ring,) = ax.plot([choice], [at], linestyle="none", marker="o", markersize=14,
+                          markerfacecolor="none", markeredgecolor=CHOICE_COLOR,
+                          markeredgewidth=2, label=f"{choice_label}: k = {choice}")
+        ax.legend(loc=legend_loc, fontsize=8, frameon=False)
+    current_line = ax.axvline(ks[0], color=CURRENT_COLOR, linewidth=1, alpha=0.6)
+    (marker,) = ax.plot([], [], linestyle="none", marker="o", markersize=8, color=CURRENT_COLOR,
+                        zorder=3)
+    ax.set_xticks(ks if len(ks) <= 12 else ax.get_xticks())
+    ax.set_xlabel("k (number of clusters)")
+    if ylabel:
+        ax.set_ylabel(ylabel)
+    line._kt_curve = (ks, values)
+    artists = KCurveArtists(line, errorbars, ring, marker, current_line)
+    update_k_curve(artists, current)
+    return artists
+
+
+def update_k_curve(artists, current):
+    """Move the "now" marker of :func:`plot_k_curve` to k = ``current`` (None: hide it).
+
+    A k the curve has no value for (the silhouette at k = 1) keeps the
+    vertical line and hides the marker.
+    """
+    ks, values = artists.line._kt_curve
+    at = np.flatnonzero(ks == current)
+    artists.current_line.set_visible(current is not None)
+    if current is not None:
+        artists.current_line.set_xdata([current] * 2)
+    if len(at):
+        artists.current.set_data([current], [values[at[0]]])
+    else:
+        artists.current.set_data([], [])
+    return artists
+
+
+# --- how Kneedle sees a curve ----------------------------------------------------------------
+
+
+def plot_kneedle(ax, kcurve, *, x_values=None):
+    """The rescaled curve, the diagonal, and their difference, whose peak is the knee.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    kcurve : KneedleCurve
+        From :func:`kmeans_teach.kneedle_curve`.
+    x_values : array-like or None
+        The original x values (for example the ks), written under the points.
+
+    Returns
+    -------
+    list of Line2D
+        The curve, the diagonal, the difference, and the marker at its peak.
+    """
+    x, y, d = kcurve
+    (curve,) = ax.plot(x, y, marker="o", markersize=4, color="#444444",
+                       label="curve, rescaled and turned")
+    (diagonal,) = ax.plot([0, 1], [0, 1], linestyle=":", color="#888888", label="diagonal")
+    (difference,) = ax.plot(x, d, marker="o", markersize=4, color=CLUSTER_COLORS[0],
+                            label="difference (curve - diagonal)")
+    peak = int(np.argmax(d))
+    (marker,) = ax.plot([x[peak], x[peak]], [d[peak], y[peak]], marker="o", markersize=9,
+                        color=CURRENT_COLOR, label="largest difference")
+    if x_values is not None:
+        for xi, value in zip(x, x_values):
+            ax.annotate(f"{value:g}", (xi, 0), xytext=(0, -12), textcoords="offset points",
+                        ha="center", fontsize=8, color="#444444")
+    ax.set_xlim(-0.05, 1.05)
+    ax.set_ylim(-0.12, 1.05)
+    ax.set_xlabel("x rescaled to [0, 1]")
+    ax.legend(loc="center right", fontsize=8, frameon=False)
+    return [curve, diagonal, difference, marker]

@@ -1,0 +1,183 @@
+"""The spectral embedding: the points where spectral clustering runs k-means.
+
+Eigenvector coordinates are tiny numbers whose size depends on the graph, so
+the picture centres them and divides both axes by the same factor. That
+keeps every distance in proportion, and so keeps what k-means sees.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+
+from matplotlib.collections import LineCollection
+from matplotlib.patches import Rectangle
+
+from .clusters import plot_points, update_points
+
+__all__ = [
+    "EmbeddingArtists",
+    "plot_embedding",
+    "update_embedding",
+    "embedding_view",
+    "plot_graph",
+    "plot_score_map",
+]
+
+#: Plot limits of the rescaled embedding (it always fits in [-1, 1]).
+_LIMIT = 1.15
+
+
+def embedding_view(coords, dims=(0, 1)):
+    """The two chosen coordinates, centred and scaled (both by one factor) into [-1, 1].
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> embedding_view(np.array([[0.01, 0.0], [0.03, 0.02]]))
+    array([[-1., -1.],
+           [ 1.,  1.]])
+    """
+    coords = np.asarray(coords, dtype=float)
+    if coords.ndim != 2 or coords.shape[1] <= max(dims):
+        raise ValueError(f"coords must have shape (n_samples, > {max(dims)}) to show "
+                         f"dimensions {dims}, but has shape {coords.shape}.")
+    view = coords[:, list(dims)]
+    lo, hi = view.min(axis=0), view.max(axis=0)
+    half = (hi - lo).max() / 2
+    view = view - (lo + hi) / 2
+    return view / half if half > 0 else view
+
+
+class EmbeddingArtists(NamedTuple):
+    """What :func:`plot_embedding` draws."""
+
+    points: object  # PathCollection: the points in the embedding, by label
+    title: object  # Text
+
+
+def plot_embedding(ax, coords, labels=None, *, dims=(0, 1), title="Spectral embedding",
+                   **kwargs):
+    """Scatter the points at their eigenvector coordinates, coloured by cluster.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    coords : ndarray of shape (n_samples, n_components)
+        For example ``SpectralEmbedding.coords``.
+    labels : ndarray of shape (n_samples,) or None
+    dims : (int, int), default=(0, 1)
+        Which eigenvectors go on the x and y axes (0 is the first).
+    title : str
+    **kwargs : passed on to :func:`plot_points`
+
+    Returns
+    -------
+    EmbeddingArtists
+    """
+    points = plot_points(ax, embedding_view(coords, dims), labels, **kwargs)
+    points._kt_dims = tuple(dims)
+    ax.set_xlim(-_LIMIT, _LIMIT)
+    ax.set_ylim(-_LIMIT, _LIMIT)
+    ax.set_aspect("equal", adjustable="box")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.set_xlabel(f"eigenvector {dims[0] + 1}")
+    ax.set_ylabel(f"eigenvector {dims[1] + 1}")
+    return EmbeddingArtists(points, ax.set_title(title))
+
+
+def update_embedding(artists, coords, labels=None, *, title=None):
+    """Move the points of :func:`plot_embedding` to new coordinates and labels."""
+    artists.points.set_offsets(embedding_view(coords, artists.points._kt_dims))
+    update_points(artists.points, labels)
+    if title is not None:
+        artists.title.set_text(title)
+    return artists
+
+
+def plot_graph(ax, X, affinity, *, color="#555555", linewidth=0.6, alpha=0.5, **kwargs):
+    """Draw the edges of a neighbour graph between 2-D points.
+
+    An edge chosen by both of its points (weight 1) is drawn solid; one chosen
+    by only one of them (weight 0.5) is drawn fainter.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    X : ndarray of shape (n_samples, 2)
+    affinity : sparse or dense matrix of shape (n_samples, n_samples)
+        For example :func:`kmeans_teach.knn_affinity`.
+    **kwargs : passed on to ``LineCollection``
+
+    Returns
+    -------
+    LineCollection
+    """
+    X = np.asarray(X, dtype=float)
+    dense = affinity.toarray() if hasattr(affinity, "toarray") else np.asarray(affinity)
+    if dense.shape != (len(X), len(X)):
+        raise ValueError(f"affinity must have shape ({len(X)}, {len(X)}), one row and column "
+                         f"per point of X, but has shape {dense.shape}.")
+    i, j = np.nonzero(np.triu(dense, k=1))  # each edge once, no self-loops
+    weights = dense[i, j]
+    edges = LineCollection(np.stack([X[i], X[j]], axis=1), colors=color,
+                           linewidths=linewidth, zorder=1, **kwargs)
+    edges.set_alpha(None)
+    rgba = edges.get_colors()
+    rgba = np.repeat(rgba[:1], len(weights), axis=0) if len(rgba) else rgba
+    if len(rgba):
+        rgba[:, 3] = alpha * np.where(weights >= 1, 1.0, 0.45)
+        edges.set_color(rgba)
+    ax.add_collection(edges)
+    ax.update_datalim(X)
+    ax.autoscale_view()
+    if X.shape[1] == 2:
+        ax.set_aspect("equal", adjustable="datalim")
+    return edges
+
+
+def plot_score_map(ax, scores, row_values, col_values, *, marks=None, row_label="",
+                   col_label="", cmap="viridis", vmin=0.0, vmax=1.0, fmt="{:.2f}", **kwargs):
+    """A table of scores as coloured cells, each with its value written in.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    scores : ndarray of shape (n_rows, n_cols)
+    row_values, col_values : sequences labelling the rows (y axis) and columns (x axis)
+    marks : ndarray of bool of shape (n_rows, n_cols) or None
+        Cells to outline (for example: the graph was not connected there).
+    row_label, col_label : axis labels
+    cmap, vmin, vmax : colour scale
+    fmt : format of the number written in each cell
+    **kwargs : passed on to ``ax.imshow``
+
+    Returns
+    -------
+    AxesImage
+    """
+    scores = np.asarray(scores, dtype=float)
+    if scores.shape != (len(row_values), len(col_values)):
+        raise ValueError(f"scores has shape {scores.shape}, but there are {len(row_values)} "
+                         f"row values and {len(col_values)} column values.")
+    image = ax.imshow(scores, origin="lower", cmap=cmap, vmin=vmin, vmax=vmax, aspect="auto",
+                      **kwargs)
+    cm = image.get_cmap()
+    for r in range(scores.shape[0]):
+        for c in range(scores.shape[1]):
+            value = scores[r, c]
+            shade = cm((value - vmin) / (vmax - vmin) if vmax > vmin else 0.5)
+            light = 0.299 * shade[0] + 0.587 * shade[1] + 0.114 * shade[2] > 0.55
+            ax.text(c, r, fmt.format(value), ha="center", va="center", fontsize=7,
+                    color="black" if light else "white")
+    if marks is not None:
+        for r, c in zip(*np.nonzero(np.asarray(marks, dtype=bool))):
+            ax.add_patch(Rectangle((c - 0.5, r - 0.5), 1, 1, fill=False, edgecolor="#D55E00",
+                                   linewidth=1.5))
+    ax.set_xticks(range(len(col_values)), [str(v) for v in col_values])
+    ax.set_yticks(range(len(row_values)), [str(v) for v in row_values])
+    ax.set_xlabel(col_label)
+    ax.set_ylabel(row_label)
+    return image
