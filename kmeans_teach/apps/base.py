@@ -15,11 +15,25 @@ from collections import OrderedDict
 
 import ipywidgets as widgets
 import numpy as np
+import traitlets
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from PIL import Image as PILImage
 
 __all__ = ["SliderApp"]
+
+
+class _Image(widgets.Image):
+    """An Image widget whose tooltip works in the browser.
+
+    ipywidgets 8's front end reads ``description.length`` when it sets a
+    tooltip, and Image has no ``description``: with a tooltip, the image view
+    fails to render at all in JupyterLab ("Cannot read properties of undefined
+    (reading 'length')", found by tests/browser). An empty description fixes
+    that, and the tooltip then becomes the <img>'s title, its accessible name.
+    """
+
+    description = traitlets.Unicode("").tag(sync=True)
 
 
 class SliderApp(widgets.VBox):
@@ -49,7 +63,7 @@ class SliderApp(widgets.VBox):
         self.figure = Figure(figsize=figsize, dpi=dpi)
         FigureCanvasAgg(self.figure)
         width = int(figsize[0] * dpi)
-        self.image = widgets.Image(
+        self.image = _Image(
             format="png",
             layout=widgets.Layout(width="100%", max_width=f"{width}px", height="auto"),
             tooltip=alt or None,

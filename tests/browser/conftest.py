@@ -1,0 +1,175 @@
+"""Fixtures for the browser tests: a real JupyterLab and a headless Chromium.
+
+JupyterLab is started the way JupyterLab's own UI-test tool (Galata) starts it:
+on 127.0.0.1, a free port, a fresh token (authentication stays on), temporary
+workspaces and settings folders, no update checks, no news, and the notebook's
+``windowingMode`` set to "none" so every cell and widget is in the page. It
+serves a temporary copy of notebooks/, so running the cells never touches the
+committed notebooks.
+
+Chromium is Debian's (``/usr/bin/chromium``), driven by Playwright. Without it,
+these tests are skipped with the command to install it; when the environment
+variable ``CI`` is set, they fail instead.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+# KT_NOTEBOOKS_DIR: run the harness on other notebooks (to try it on a draft lesson)
+NOTEBOOK_DIR = Path(os.environ.get("KT_NOTEBOOKS_DIR", ROOT / "notebooks")).resolve()
+NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
+ARTIFACTS = Path(os.environ.get("KT_ARTIFACTS", ROOT / "build" / "test-artifacts"))
+NODE_MODULES = ROOT / "web" / "node_modules"
+CHROMIUM = os.environ.get("KT_CHROMIUM", "/usr/bin/chromium")
+INSTALL_CHROMIUM = "apt-get update && apt-get install -y chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",  # CI runs as root, where Chromium's sandbox cannot start
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--no-first-run",
+]
+
+#: one line per notebook, printed at the end of the run (see pytest_terminal_summary)
+SUMMARY: list[str] = []
+
+
+def missing(what: str, how: str):
+    """Skip, or fail under CI, because ``what`` is not installed."""
+    message = f"{what} not found; install it with: {how}"
+    if os.environ.get("CI"):
+        pytest.fail(message + " (CI is set, so this fails instead of skipping)")
+    pytest.skip(message)
+
+
+def pytest_terminal_summary(terminalreporter):
+    if SUMMARY:
+        terminalreporter.section("browser: key press to new image, per notebook")
+        for line in SUMMARY:
+            terminalreporter.write_line(line)
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        missing(f"Chromium ({CHROMIUM})", INSTALL_CHROMIUM)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def node_modules() -> Path:
+    if not (NODE_MODULES / "axe-core").exists():
+        missing("web/node_modules", "make node_modules")
+    return NODE_MODULES
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _write_settings(folder: Path):
+    """User settings that make JupyterLab quiet and fully rendered (as Galata sets them)."""
+    settings = {
+        "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none"},
+        "@jupyterlab/apputils-extension/notification": {
+            "fetchNews": "false", "checkForUpdates": False},
+    }
+    for plugin, values in settings.items():
+        path = folder / f"{plugin}.jupyterlab-settings"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(values))
+
+
+class Lab:
+    """A running JupyterLab server."""
+
+    def __init__(self, url: str, token: str, root: Path, process, log: Path):
+        self.url, self.token, self.root, self.process, self.log = url, token, root, process, log
+
+    def api(self, path: str, method: str = "GET"):
+        request = urllib.request.Request(
+            f"{self.url}{path}", method=method,
+            headers={"Authorization": f"token {self.token}"})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            body = response.read()
+        return json.loads(body) if body else None
+
+    def shutdown_kernels(self):
+        for session in self.api("/api/sessions"):
+            self.api(f"/api/sessions/{session['id']}", method="DELETE")
+
+
+@pytest.fixture(scope="session")
+def lab(tmp_path_factory, artifacts, browser):
+    tmp = tmp_path_factory.mktemp("lab")
+    root = tmp / "notebooks"
+    shutil.copytree(NOTEBOOK_DIR, root, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    _write_settings(tmp / "settings")
+    port, token = _free_port(), secrets.token_hex(24)
+    command = [
+        sys.executable, "-m", "jupyterlab", "--no-browser",
+        "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={root}",
+        f"--LabApp.workspaces_dir={tmp / 'workspaces'}",
+        f"--LabApp.user_settings_dir={tmp / 'settings'}",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        "--LabApp.expose_app_in_browser=True",  # window.jupyterapp, to run commands
+    ]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        command.append("--allow-root")
+    env = dict(os.environ, JUPYTER_CONFIG_DIR=str(tmp / "config"),
+               JUPYTER_RUNTIME_DIR=str(tmp / "runtime"), JUPYTER_PLATFORM_DIRS="1")
+    log = artifacts / "jupyterlab.log"
+    with open(log, "wb") as out:
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env,
+                                   cwd=tmp)
+    server = Lab(f"http://127.0.0.1:{port}", token, root, process, log)
+    deadline = time.monotonic() + 90
+    while True:
+        if process.poll() is not None:
+            pytest.fail(f"JupyterLab exited with code {process.returncode}; see {log}")
+        try:
+            server.api("/api/status")
+            break
+        except OSError:
+            if time.monotonic() > deadline:
+                process.kill()
+                pytest.fail(f"JupyterLab did not answer within 90 s; see {log}")
+            time.sleep(0.3)
+    yield server
+    process.terminate()
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()

@@ -1,0 +1,349 @@
+"""Every notebook in a real JupyterLab: run all cells, then drive every app by keyboard.
+
+For each notebook in notebooks/ (the list is read when the tests are collected,
+so new lessons are covered as they land): restart the kernel and run all cells;
+no cell may end with an error output and the page may raise no JavaScript error.
+Then every control of every app is operated with the keyboard alone: Tab must
+reach each slider, dropdown, toggle button and Play button; ArrowRight (or
+ArrowLeft at the end of the range) on a slider, Alt+ArrowDown, an arrow and
+Enter on a dropdown (plain arrows on a closed dropdown go to the notebook, which
+moves between cells), Space on a toggle button and Space on Play must each
+change the app's image within 5 seconds. The time from the (last) key press to
+the new image is recorded and summarised per notebook; a screenshot of each
+notebook is written to build/test-artifacts/.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import time
+
+import pytest
+
+from .conftest import NOTEBOOKS, SUMMARY
+
+pytestmark = pytest.mark.browser
+
+NEW_IMAGE_TIMEOUT_MS = 5_000
+RUN_ALL_TIMEOUT_S = 240
+# The whole collection (seven lessons) must stay under 10 minutes on 2 cores,
+# JupyterLab's start included: about 75 s per notebook, run and keyboard checks.
+NOTEBOOK_BUDGET_S = 75
+
+# --- JavaScript run in the page ------------------------------------------------------
+# The state of the notebook in the current tab: is anything still running, and which
+# cells have no execution count or show an error.
+NOTEBOOK_STATE = """() => {
+  const panel = window.jupyterapp.shell.currentWidget;
+  const kernel = panel.sessionContext.session && panel.sessionContext.session.kernel;
+  const state = {kernel: kernel ? kernel.status : 'none', pending: 0, notRun: [], errors: []};
+  panel.content.widgets.forEach((cell, i) => {
+    if (cell.model.type !== 'code') return;
+    const prompt = cell.node.querySelector('.jp-InputPrompt');
+    if (prompt && prompt.textContent.includes('*')) state.pending += 1;
+    if (cell.model.executionCount === null && cell.model.sharedModel.getSource().trim())
+      state.notRun.push(i);
+    for (const out of cell.model.outputs.toJSON()) {
+      if (out.output_type === 'error')
+        state.errors.push(`cell ${i}: ${out.ename}: ${out.evalue}`);
+      if (out.output_type === 'stream' && out.name === 'stderr' &&
+          /Traceback|Error|Warning/.test(out.text))
+        state.errors.push(`cell ${i} wrote to stderr: ${String(out.text).slice(0, 300)}`);
+    }
+  });
+  return state;
+}"""
+
+# Tag every app (an output holding a widget <img>) and its keyboard controls with
+# data-kt ids, so Python can address them, and return their inventory.
+FIND_APPS = """() => {
+  const apps = [];
+  const outputs = document.querySelectorAll(
+    '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output');
+  outputs.forEach(out => {
+    const img = out.querySelector('img.widget-image');
+    if (!img) return;
+    const a = apps.length;
+    img.dataset.kt = `app${a}-image`;
+    const controls = [];
+    const tag = (el, kind) => {
+      el.dataset.kt = `app${a}-${kind}${controls.length}`;
+      const row = el.closest('.widget-inline-hbox');
+      const text = row && row.querySelector('.widget-label');
+      let label = (text && text.textContent.trim()) || kind;
+      if (kind === 'toggle') label += ':' + el.textContent.trim();
+      controls.push({id: el.dataset.kt, kind, label});
+    };
+    out.querySelectorAll('.widget-slider .noUi-handle, .widget-dropdown select, ' +
+                         '.widget-toggle-buttons button, .widget-play button')
+      .forEach(el => {
+        if (el.matches('.noUi-handle')) tag(el, 'slider');
+        else if (el.matches('select')) tag(el, 'dropdown');
+        else if (el.closest('.widget-toggle-buttons')) tag(el, 'toggle');
+        else if (el === el.parentElement.querySelector('button')) tag(el, 'play');  // the first button
+      });
+    apps.push({index: a, image: img.dataset.kt, controls});
+  });
+  return apps;
+}"""
+
+# How many widget outputs hold an Image widget (from the kernel's widget models),
+# and what the rendered widget outputs look like (for the failure message).
+WIDGET_VIEWS = """async () => {
+  const panel = window.jupyterapp.shell.currentWidget;
+  let images = 0;
+  const html = [];
+  for (const cell of panel.content.widgets) {
+    if (cell.model.type !== 'code') continue;
+    for (const out of cell.model.outputs.toJSON()) {
+      const view = out.data && out.data['application/vnd.jupyter.widget-view+json'];
+      if (view) html.push(cell.node.querySelector('.jp-OutputArea').innerHTML.slice(0, 6000));
+    }
+  }
+  for (const img of document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) img'))
+    if (img.closest('.jupyter-widgets')) images += 1;
+  return {images, html: html.join(' | ')};
+}"""
+
+# Before a key press: remember the image's src, clear the marks.
+ARM = """(imageId) => {
+  const img = document.querySelector(`[data-kt="${imageId}"]`);
+  window.__kt = {keyAt: null, newImageAt: null, oldSrc: img.src};
+  if (!window.__ktKeyListener) {
+    window.__ktKeyListener = true;
+    document.addEventListener('keydown', () => {  // the last key before the new image
+      if (window.__kt && window.__kt.newImageAt === null) window.__kt.keyAt = performance.now();
+    }, true);
+  }
+  const observer = new MutationObserver(() => {
+    if (img.src !== window.__kt.oldSrc && window.__kt.newImageAt === null) {
+      window.__kt.newImageAt = performance.now();
+      observer.disconnect();
+    }
+  });
+  observer.observe(img, {attributes: true, attributeFilter: ['src']});
+}"""
+
+
+def _control(page, cid):
+    return page.locator(f'[data-kt="{cid}"]')
+
+
+def _slider_key(page, cid) -> str:
+    """ArrowRight, unless the slider is at its maximum (then ArrowLeft)."""
+    handle = _control(page, cid)
+    now, top = handle.get_attribute("aria-valuenow"), handle.get_attribute("aria-valuemax")
+    return "ArrowLeft" if now is not None and now == top else "ArrowRight"
+
+
+def _tab_reaches(page, first_id, wanted) -> set:
+    """Focus the app's first control, press Tab until focus leaves the app; return ids seen."""
+    _control(page, first_id).focus()
+    seen = {page.evaluate("() => document.activeElement.dataset.kt || ''")}
+    for _ in range(4 * len(wanted) + 8):
+        page.keyboard.press("Tab")
+        seen.add(page.evaluate("() => document.activeElement.dataset.kt || ''"))
+        if wanted <= seen:
+            break
+    return seen
+
+
+def _dropdown_keys(page, cid) -> list:
+    """Open the list (Alt+ArrowDown), go to the next option (or the previous one), Enter.
+
+    A closed dropdown's plain arrow keys do not reach it in JupyterLab: in command
+    mode the notebook takes them to move between cells.
+    """
+    last = _control(page, cid).evaluate("s => s.selectedIndex === s.options.length - 1")
+    return ["Alt+ArrowDown", "ArrowUp" if last else "ArrowDown", "Enter"]
+
+
+def _press_and_time(page, image_id, cid, keys, hint="") -> float:
+    """Press ``keys`` on control ``cid``; return ms from the last key to the new image."""
+    keys = [keys] if isinstance(keys, str) else keys
+    page.evaluate(ARM, image_id)
+    _control(page, cid).focus()
+    for i, key in enumerate(keys):
+        if i:
+            page.wait_for_timeout(150)  # let an opened list appear
+        page.keyboard.press(key)
+    key = ", ".join(keys)
+    try:
+        page.wait_for_function("() => window.__kt.newImageAt !== null",
+                               timeout=NEW_IMAGE_TIMEOUT_MS)
+    except Exception:  # playwright's TimeoutError
+        pytest.fail(f"{key} on {cid} did not change the app's image within "
+                    f"{NEW_IMAGE_TIMEOUT_MS / 1000:.0f} s.{hint() if callable(hint) else hint}")
+    marks = page.evaluate("() => window.__kt")
+    assert marks["keyAt"] is not None, f"the key press on {cid} never reached the page"
+    assert marks["newImageAt"] >= marks["keyAt"], (
+        f"the image changed before {key} on {cid}: something else is moving it")
+    return marks["newImageAt"] - marks["keyAt"]
+
+
+def _wait_still(page, image_id, message, quiet_ms=1_500, timeout_ms=6_000):
+    """Wait until the image has not changed for ``quiet_ms``; fail with ``message``."""
+    still = page.evaluate("""async ([imageId, quietMs, timeoutMs]) => {
+      const img = document.querySelector(`[data-kt="${imageId}"]`);
+      const start = performance.now();
+      let src = img.src, since = performance.now();
+      while (performance.now() - start < timeoutMs) {
+        await new Promise(r => setTimeout(r, 100));
+        if (img.src !== src) { src = img.src; since = performance.now(); }
+        if (performance.now() - since >= quietMs) return true;
+      }
+      return false;
+    }""", [image_id, quiet_ms, timeout_ms])
+    assert still, message
+
+
+def _run_all(page):
+    """Restart the kernel and run all cells; wait until nothing is pending."""
+    page.evaluate("() => { window.__ktRun = window.jupyterapp.commands"
+                  ".execute('notebook:restart-run-all'); }")
+    page.locator(".jp-Dialog .jp-mod-accept").click(timeout=30_000)
+    page.evaluate("() => window.__ktRun")
+    deadline = time.monotonic() + RUN_ALL_TIMEOUT_S
+    quiet = 0
+    while quiet < 3:  # three quiet polls in a row: done
+        state = page.evaluate(NOTEBOOK_STATE)
+        quiet = quiet + 1 if state["pending"] == 0 and state["kernel"] == "idle" else 0
+        if time.monotonic() > deadline:
+            pytest.fail(f"run all did not finish within {RUN_ALL_TIMEOUT_S} s: {state}")
+        time.sleep(0.4)
+    return state
+
+
+def _screenshot(page, path):
+    height = page.evaluate("""() => {
+      const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+      const outer = panel && panel.querySelector('.jp-WindowedPanel-outer');
+      if (!outer) return document.body.scrollHeight;
+      outer.scrollTop = 0;  // from the title down
+      return outer.scrollHeight;
+    }""")
+    page.set_viewport_size({"width": 1280, "height": min(int(height) + 200, 16000)})
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(path))
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[nb.stem for nb in NOTEBOOKS])
+def test_notebook_in_jupyterlab(notebook, lab, browser, artifacts):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    outside = []  # JupyterLab must not reach the internet (news and update checks are off)
+
+    def route(r):
+        if r.request.url.startswith((lab.url, "data:", "blob:")):
+            r.continue_()
+        else:
+            outside.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page_errors = []
+    console_errors = []
+    page.on("pageerror", lambda error: page_errors.append(str(error)))
+    page.on("console", lambda msg: msg.type == "error" and console_errors.append(msg.text))
+    started = time.monotonic()
+    try:
+        # a workspace of its own, so the tabs of earlier notebooks are not restored
+        page.goto(f"{lab.url}/lab/workspaces/kt-{notebook.stem}/tree/{notebook.name}"
+                  f"?token={lab.token}")
+        page.wait_for_function(
+            """(name) => window.jupyterapp && window.jupyterapp.shell.currentWidget &&
+                 window.jupyterapp.shell.currentWidget.context &&
+                 window.jupyterapp.shell.currentWidget.context.path.endsWith(name) &&
+                 window.jupyterapp.shell.currentWidget.sessionContext.session &&
+                 window.jupyterapp.shell.currentWidget.sessionContext.session.kernel &&
+                 window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status
+                   === 'idle'""",
+            arg=notebook.name, timeout=60_000)
+        state = _run_all(page)
+        run_seconds = time.monotonic() - started
+        assert not state["errors"], f"{notebook.name}: error outputs: {state['errors']}"
+        assert not state["notRun"], f"{notebook.name}: cells that did not run: {state['notRun']}"
+
+        broken = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jupyter-widgets-error-widget")
+        if broken.count():
+            broken.first.click()  # the error widget shows the JavaScript error when clicked
+            pytest.fail(f"{notebook.name}: {broken.count()} widget(s) failed to render: "
+                        f"{broken.first.inner_text()[:600]!r}; console errors: {console_errors[-3:]}")
+        in_model, in_page = page.evaluate("""() => {
+          const panel = window.jupyterapp.shell.currentWidget;
+          return [panel.content.widgets.length, panel.node.querySelectorAll('.jp-Cell').length];
+        }""")
+        assert in_page == in_model, (
+            f"only {in_page} of {in_model} cells are in the page: windowingMode is not 'none'")
+        apps = page.evaluate(FIND_APPS)
+        views = page.evaluate(WIDGET_VIEWS)
+        assert len(apps) >= views["images"], (
+            f"{notebook.name}: {views['images']} widget image(s) in the outputs, but only "
+            f"{len(apps)} rendered app(s) found; the outputs look like: {views['html'][:1500]}")
+        timings, moved = [], []
+        for app in apps:
+            controls = app["controls"]
+            assert controls, f"app {app['index']} has an image but no slider, dropdown or Play"
+            wanted = {c["id"] for c in controls}
+            reached = _tab_reaches(page, controls[0]["id"], wanted)
+            assert wanted <= reached, (
+                f"app {app['index']}: Tab never reaches {sorted(wanted - reached)}")
+            # Play last: it keeps changing the image until it is paused
+            for control in sorted(controls, key=lambda c: c["kind"] == "play"):
+                cid, kind = control["id"], control["kind"]
+                if kind == "slider":
+                    before = _control(page, cid).get_attribute("aria-valuenow")
+                    ms = _press_and_time(page, app["image"], cid, _slider_key(page, cid))
+                    after = _control(page, cid).get_attribute("aria-valuenow")
+                    assert after != before, f"{cid} ({control['label']}) did not move"
+                elif kind == "dropdown":
+                    before = _control(page, cid).input_value()
+                    ms = _press_and_time(
+                        page, app["image"], cid, _dropdown_keys(page, cid),
+                        lambda: " The dropdown's value did not change."
+                        if _control(page, cid).input_value() == before
+                        else " The dropdown's value did change: the app is too slow.")
+                    assert _control(page, cid).input_value() != before
+                elif kind == "toggle":  # Space on a button that is not the chosen one
+                    if "mod-active" in (_control(page, cid).get_attribute("class") or ""):
+                        continue
+                    ms = _press_and_time(page, app["image"], cid, "Space")
+                    assert "mod-active" in _control(page, cid).get_attribute("class")
+                else:  # Play: Space starts it and the image must change; Space again pauses
+                    ms = _press_and_time(page, app["image"], cid, "Space")
+                    _control(page, cid).focus()
+                    page.keyboard.press("Space")
+                    _wait_still(page, app["image"], f"{cid}: Space did not pause the Play")
+                timings.append(ms)
+                prefix = f"app{app['index']}:" if len(apps) > 1 else ""
+                moved.append(f"{prefix}{control['label']}={ms:.0f}ms")
+        page.wait_for_timeout(300)
+        state = page.evaluate(NOTEBOOK_STATE)
+        assert not state["errors"], f"{notebook.name}: errors after moving sliders: {state['errors']}"
+        assert not page_errors, f"{notebook.name}: JavaScript errors: {page_errors}"
+        assert not outside, f"JupyterLab tried to reach the network: {outside}"
+
+        total = time.monotonic() - started
+        assert total < NOTEBOOK_BUDGET_S, (
+            f"{notebook.name} took {total:.0f} s in the browser (budget {NOTEBOOK_BUDGET_S} s, "
+            f"so that the collection stays under 10 minutes); run all took {run_seconds:.0f} s")
+        if timings:
+            line = (f"{notebook.stem}: {len(apps)} app(s), {len(timings)} control(s) moved; "
+                    f"key -> new image median {statistics.median(timings):.0f} ms, "
+                    f"max {max(timings):.0f} ms; run all {run_seconds:.1f} s  [{', '.join(moved)}]")
+        else:
+            line = f"{notebook.stem}: no app; run all {run_seconds:.1f} s"
+        SUMMARY.append(line)
+        (artifacts / f"{notebook.stem}.timings.json").write_text(json.dumps(
+            {"run_all_s": run_seconds,
+             "key_to_image_ms": {m.rsplit("=", 1)[0]: t for m, t in zip(moved, timings)}},
+            indent=1))
+        print(line)
+    finally:
+        try:  # also after a failure: the picture often says what went wrong
+            _screenshot(page, artifacts / f"{notebook.stem}.png")
+        except Exception as error:  # noqa: BLE001  (a failed screenshot must not hide the failure)
+            print(f"no screenshot of {notebook.name}: {error}")
+        context.close()
+        lab.shutdown_kernels()
