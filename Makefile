@@ -14,7 +14,7 @@ NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 # nbval options: strict output comparison, in this environment's kernel
 NBVAL := --nbval --nbval-current-env --nbval-cell-timeout=300 --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: help lab test test-fast test-browser execute bench lock clean slides html figures node_modules
+.PHONY: web-deps help lab test test-fast test-browser execute bench lock clean slides html figures node_modules
 
 help:
 	@echo "make lab        open JupyterLab on notebooks/ (creates .venv first)"
@@ -38,13 +38,19 @@ $(STAMP): pyproject.toml requirements/lock.txt
 lab: $(STAMP)
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-test: $(STAMP) $(NODE_STAMP)
+# npm is needed only for the slides, static pages and their tests: without it
+# those tests skip and say how to install it (under CI they fail instead).
+web-deps:
+	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory $(NODE_STAMP); \
+	else echo "npm not found: slide, page and accessibility tests will be skipped"; fi
+
+test: $(STAMP) web-deps
 	$(BIN)/python -m pytest $(NBVAL)
 
-test-fast: $(STAMP) $(NODE_STAMP)
+test-fast: $(STAMP) web-deps
 	$(BIN)/python -m pytest $(NBVAL) -m "not browser"
 
-test-browser: $(STAMP) $(NODE_STAMP)
+test-browser: $(STAMP) web-deps
 	$(BIN)/python -m pytest -m browser tests/browser
 
 NB ?= $(NOTEBOOKS)
