@@ -20,6 +20,7 @@ import statistics
 import time
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from .conftest import NOTEBOOKS, SUMMARY
 
@@ -203,7 +204,10 @@ def _run_all(page):
     page.evaluate("() => { window.__ktRun = window.jupyterapp.commands"
                   ".execute('notebook:restart-run-all'); }")
     page.locator(".jp-Dialog .jp-mod-accept").click(timeout=30_000)
-    page.evaluate("() => window.__ktRun")
+    # bounded: the polling below says what is stuck instead of hanging here
+    page.evaluate("""(ms) => Promise.race([window.__ktRun,
+                                           new Promise((done) => setTimeout(done, ms))])""",
+                  RUN_ALL_TIMEOUT_S * 1000)
     deadline = time.monotonic() + RUN_ALL_TIMEOUT_S
     quiet = 0
     while quiet < 3:  # three quiet polls in a row: done
@@ -257,9 +261,24 @@ def test_notebook_in_jupyterlab(notebook, lab, browser, artifacts):
                  window.jupyterapp.shell.currentWidget.context.path.endsWith(name) &&
                  window.jupyterapp.shell.currentWidget.sessionContext.session &&
                  window.jupyterapp.shell.currentWidget.sessionContext.session.kernel &&
-                 window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status
-                   === 'idle'""",
+                 window.jupyterapp.shell.currentWidget.sessionContext.session.kernel
+                   .connectionStatus === 'connected'""",
             arg=notebook.name, timeout=60_000)
+        # Then wait for the kernel's status to read "idle". A status message sent
+        # before the page subscribed is not sent again (a fresh clone's first
+        # kernel once stayed "starting" in the page for 60 s); if it has not come
+        # after 20 s, reload the page, which reconnects and reads the status anew.
+        idle = """() => window.jupyterapp && window.jupyterapp.shell.currentWidget &&
+                    window.jupyterapp.shell.currentWidget.sessionContext &&
+                    window.jupyterapp.shell.currentWidget.sessionContext.session &&
+                    window.jupyterapp.shell.currentWidget.sessionContext.session.kernel &&
+                    window.jupyterapp.shell.currentWidget.sessionContext.session.kernel
+                      .status === 'idle'"""
+        try:
+            page.wait_for_function(idle, timeout=20_000)
+        except PlaywrightTimeoutError:
+            page.reload()
+            page.wait_for_function(idle, timeout=40_000)
         state = _run_all(page)
         run_seconds = time.monotonic() - started
         assert not state["errors"], f"{notebook.name}: error outputs: {state['errors']}"
