@@ -199,24 +199,58 @@ def _wait_still(page, image_id, message, quiet_ms=1_500, timeout_ms=6_000):
     assert still, message
 
 
+IDLE = """() => window.jupyterapp && window.jupyterapp.shell.currentWidget &&
+  window.jupyterapp.shell.currentWidget.sessionContext &&
+  window.jupyterapp.shell.currentWidget.sessionContext.session &&
+  window.jupyterapp.shell.currentWidget.sessionContext.session.kernel &&
+  window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status === 'idle'"""
+STALL_S = 60  # no cell finished for this long: the page has lost its kernel connection
+
+
+def _wait_idle(page):
+    """Wait for the kernel to read "idle" in the page; reload the page once if it never does.
+
+    A status message sent while the page was (re)connecting is not sent again:
+    on a fresh clone the first kernels once stayed "starting" for minutes. A
+    reload reconnects and reads the status anew.
+    """
+    try:
+        page.wait_for_function(IDLE, timeout=20_000)
+    except PlaywrightTimeoutError:
+        page.reload()
+        page.wait_for_function(IDLE, timeout=40_000)
+
+
 def _run_all(page):
-    """Restart the kernel and run all cells; wait until nothing is pending."""
-    page.evaluate("() => { window.__ktRun = window.jupyterapp.commands"
-                  ".execute('notebook:restart-run-all'); }")
-    page.locator(".jp-Dialog .jp-mod-accept").click(timeout=30_000)
-    # bounded: the polling below says what is stuck instead of hanging here
-    page.evaluate("""(ms) => Promise.race([window.__ktRun,
-                                           new Promise((done) => setTimeout(done, ms))])""",
-                  RUN_ALL_TIMEOUT_S * 1000)
-    deadline = time.monotonic() + RUN_ALL_TIMEOUT_S
-    quiet = 0
-    while quiet < 3:  # three quiet polls in a row: done
-        state = page.evaluate(NOTEBOOK_STATE)
-        quiet = quiet + 1 if state["pending"] == 0 and state["kernel"] == "idle" else 0
-        if time.monotonic() > deadline:
-            pytest.fail(f"run all did not finish within {RUN_ALL_TIMEOUT_S} s: {state}")
-        time.sleep(0.4)
-    return state
+    """Restart the kernel and run all cells; wait until nothing is pending.
+
+    If the run stalls (no cell finishes for STALL_S seconds, which happens when
+    the page misses the restarted kernel's messages), reload the page and run
+    everything once more; a second stall fails the test with the page's state.
+    """
+    for attempt in (1, 2):
+        page.evaluate("() => { window.__ktRun = window.jupyterapp.commands"
+                      ".execute('notebook:restart-run-all'); }")
+        page.locator(".jp-Dialog .jp-mod-accept").click(timeout=30_000)
+        deadline = time.monotonic() + RUN_ALL_TIMEOUT_S
+        quiet, progress, last_change = 0, None, time.monotonic()
+        while quiet < 3:  # three quiet polls in a row: done
+            state = page.evaluate(NOTEBOOK_STATE)
+            now = (state["pending"], len(state["notRun"]), state["kernel"])
+            if now != progress:
+                progress, last_change = now, time.monotonic()
+            quiet = quiet + 1 if state["pending"] == 0 and state["kernel"] == "idle" else 0
+            if time.monotonic() > deadline:
+                pytest.fail(f"run all did not finish within {RUN_ALL_TIMEOUT_S} s: {state}")
+            if time.monotonic() - last_change > STALL_S:
+                break
+            time.sleep(0.4)
+        else:
+            return state
+        if attempt == 2:
+            pytest.fail(f"run all stalled for {STALL_S} s twice: {state}")
+        page.reload()
+        _wait_idle(page)
 
 
 def _screenshot(page, path):
@@ -264,21 +298,7 @@ def test_notebook_in_jupyterlab(notebook, lab, browser, artifacts):
                  window.jupyterapp.shell.currentWidget.sessionContext.session.kernel
                    .connectionStatus === 'connected'""",
             arg=notebook.name, timeout=60_000)
-        # Then wait for the kernel's status to read "idle". A status message sent
-        # before the page subscribed is not sent again (a fresh clone's first
-        # kernel once stayed "starting" in the page for 60 s); if it has not come
-        # after 20 s, reload the page, which reconnects and reads the status anew.
-        idle = """() => window.jupyterapp && window.jupyterapp.shell.currentWidget &&
-                    window.jupyterapp.shell.currentWidget.sessionContext &&
-                    window.jupyterapp.shell.currentWidget.sessionContext.session &&
-                    window.jupyterapp.shell.currentWidget.sessionContext.session.kernel &&
-                    window.jupyterapp.shell.currentWidget.sessionContext.session.kernel
-                      .status === 'idle'"""
-        try:
-            page.wait_for_function(idle, timeout=20_000)
-        except PlaywrightTimeoutError:
-            page.reload()
-            page.wait_for_function(idle, timeout=40_000)
+        _wait_idle(page)
         state = _run_all(page)
         run_seconds = time.monotonic() - started
         assert not state["errors"], f"{notebook.name}: error outputs: {state['errors']}"
