@@ -1,10 +1,16 @@
 # kmeans-teach: the two commands are `make lab` and `make test`.
-# Everything runs in .venv, made with the standard library's venv and filled
-# from requirements/lock.txt (exact versions: the stored notebook outputs
-# depend on them). Nothing is installed outside .venv.
+# Everything runs in a virtual environment under .venv/, one per Python version
+# (.venv/3.11, .venv/3.13, ...), made with the standard library's venv and filled from
+# requirements/lock.txt (exact versions: the stored notebook outputs were made with
+# them). Nothing is installed outside .venv/.
+#
+# PYTHON picks the interpreter: `make test PYTHON=python3.13`. Supported: CPython 3.11
+# to 3.15; any other version is refused before anything is installed.
 
 PYTHON ?= python3
-VENV := .venv
+SUPPORTED := 3.11 3.12 3.13 3.14 3.15
+PYVER := $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)
+VENV := .venv/$(PYVER)
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # JavaScript for the offline slides and pages and for the accessibility test:
@@ -14,7 +20,7 @@ NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 # nbval options: strict output comparison, in this environment's kernel
 NBVAL := --nbval --nbval-current-env --nbval-cell-timeout=300 --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: web-deps help lab test test-fast test-browser execute bench lock clean slides html figures node_modules
+.PHONY: web-deps help lab test test-fast test-browser test-portability test-wheels test-latest test-oldest check-python execute bench lock clean slides html figures node_modules
 
 help:
 	@echo "make lab        open JupyterLab on notebooks/ (creates .venv first)"
@@ -27,8 +33,23 @@ help:
 	@echo "make html       static pages per notebook + index in build/html/ (works offline)"
 	@echo "make figures    redraw every figure in figures/ from kmeans_teach"
 	@echo "make test-browser  only the browser tests (JupyterLab in headless Chromium)"
+	@echo "make test-portability  strict nbval under 5 OpenBLAS kernels x 1 and 2 threads"
+	@echo "make test-wheels  the lock installs from wheels on 5 Pythons x 4 platforms"
+	@echo "make test-latest  newest release of every dependency: tests, notebooks, drift"
+	@echo "make test-oldest  the lower bounds of pyproject.toml: tests, notebooks, drift"
+	@echo "PYTHON=python3.13 (any target) picks the interpreter; supported: $(SUPPORTED)"
 
-$(STAMP): pyproject.toml requirements/lock.txt
+# Refuse an interpreter outside the supported range, before anything is installed.
+check-python:
+	@case " $(SUPPORTED) " in \
+	  *" $(PYVER) "*) ;; \
+	  *) echo "make: PYTHON=$(PYTHON) is $(if $(PYVER),Python $(PYVER),not a Python that runs)." \
+	       "kmeans-teach supports CPython 3.11 to 3.15: pass one, e.g. make test PYTHON=python3.12"; exit 1;; \
+	esac
+	@$(PYTHON) -c 'import sys; sys.exit(sys.implementation.name != "cpython")' || \
+	  { echo "make: PYTHON=$(PYTHON) is not CPython; kmeans-teach supports CPython 3.11 to 3.15"; exit 1; }
+
+$(STAMP): pyproject.toml requirements/lock.txt | check-python
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements/lock.txt
@@ -53,20 +74,43 @@ test-fast: $(STAMP) web-deps
 test-browser: $(STAMP) web-deps
 	$(BIN)/python -m pytest -m browser tests/browser
 
+# Strict nbval over every notebook under each OpenBLAS kernel, with 1 and 2 threads:
+# the stored outputs must not depend on the CPU. One line per setting.
+test-portability: $(STAMP)
+	$(BIN)/python tools/portability.py $(NBVAL)
+
+# The lock installs from wheels alone (no compiler) for every supported Python on
+# Linux x86-64 and aarch64, macOS arm64 and Windows x86-64. Reads wheel metadata from
+# the package index; installs nothing.
+test-wheels: $(STAMP)
+	$(BIN)/python tools/check_wheels.py --uv $(BIN)/uv requirements/lock.txt
+
+# Canaries for the next library release and for the lower bounds in pyproject.toml:
+# a fresh environment (no lock), the unit tests, every notebook with nbval-lax (any
+# error fails), then a list of the cells whose stored text output drifted.
+test-latest: $(STAMP)
+	$(BIN)/python tools/canary.py latest --python $(PYTHON) --uv $(BIN)/uv
+test-oldest: $(STAMP)
+	$(BIN)/python tools/canary.py oldest --python $(PYTHON) --uv $(BIN)/uv
+
 NB ?= $(NOTEBOOKS)
 execute: $(STAMP)
 	for nb in $(NB); do \
 	  $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
-	    --ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.timeout=600 "$$nb" || exit 1; \
+	    --ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.timeout=600 \
+	    --ExecutePreprocessor.record_timing=False "$$nb" || exit 1; \
+	  $(BIN)/python tools/tidy_notebook.py "$$nb" || exit 1; \
 	done
 
 bench: $(STAMP)
 	for script in benchmarks/bench_*.py; do $(BIN)/python "$$script" || exit 1; done
 
+# One lock for every supported Python and platform (environment markers where
+# versions differ, e.g. NumPy 2.5 needs Python 3.12). Newest releases, then
+# `make test-wheels` proves they install from wheels everywhere.
 lock: $(STAMP)
-	$(BIN)/python -m pip install --quiet uv
-	$(BIN)/uv pip compile pyproject.toml --extra test --python-version 3.10 \
-	  --output-file requirements/lock.txt
+	$(BIN)/uv pip compile pyproject.toml --extra test --universal --python-version 3.11 \
+	  --upgrade --output-file requirements/lock.txt
 
 $(NODE_STAMP): web/package.json web/package-lock.json
 	cd web && npm ci --no-audit --no-fund

@@ -65,7 +65,9 @@ def test_every_app_builds_with_no_arguments_and_says_what_it_shows(app_class):
     kwargs = {"show_progress": False} if "show_progress" in inspect.signature(app_class).parameters else {}
     app = app_class(**kwargs)
     assert isinstance(app, widgets.Box)
-    assert app.image.value[:4] == b"\x89PNG"
+    signature = {"png": b"\x89PNG", "jpeg": b"\xff\xd8\xff"}[app.frame_format]
+    assert app.image.format == app.frame_format
+    assert app.image.value.startswith(signature)
     text = repr(app)
     assert text.startswith(app_class.__name__ + "(") and "object at 0x" not in text
     assert app.status.value

@@ -18,6 +18,8 @@ __all__ = ["ColorExplorer"]
 class ColorExplorer(SliderApp):
     """Original and quantised image side by side, with the palette, PSNR and compression.
 
+    Frames are JPEG: they show photographs.
+
     The palettes for every slider value of every image are computed once, when
     the app is built (with a progress bar): scikit-learn's ``KMeans`` fitted on
     a fixed random sample of pixels, then every pixel given its nearest palette
@@ -53,6 +55,8 @@ class ColorExplorer(SliderApp):
     >>> app.status.value
     'china.jpg · 2 colours (the photo has 96,615) · PSNR 17.0 dB · 1.00 bits per pixel instead of 24 · 24.00x smaller'
     """
+
+    frame_format = "jpeg"
 
     def __init__(self, images=SAMPLE_IMAGES, n_colors=16, *, max_colors=64, sample_size=4000,
                  random_state=0, show_progress=True):
