@@ -305,6 +305,25 @@ class MoonsComparison:
     ari_spectral: float
     warning: str | None
 
+    @property
+    def spectral_determined(self):
+        """Is spectral clustering's result determined by the data at all?
+
+        Not when the neighbour graph has more pieces than the 2 clusters: then the
+        smallest eigenvalue, 0, is repeated once per piece, and any rotation of its
+        eigenvectors is an equally right answer. Which one the solver returns depends
+        on the arithmetic (CPU, BLAS kernel, thread count), and so does which whole
+        pieces k-means puts together, and the ARI. Measured on the lesson's moons
+        with 5 neighbours (4 pieces): ARI 0.013 on one BLAS kernel, 0.278 on another.
+        """
+        return self.embedding.n_graph_components <= 2
+
+    def spectral_score(self, digits=3):
+        """The spectral ARI as text, or "not determined" where it is not (see above)."""
+        if not self.spectral_determined:
+            return "not determined"
+        return f"{self.ari_spectral:.{digits}f}"
+
     def __repr__(self):
         return (f"MoonsComparison(noise={self.noise:g}, n_neighbors={self.n_neighbors}: "
                 f"k-means ARI {self.ari_kmeans:.3f}, spectral ARI {self.ari_spectral:.3f}, "

@@ -107,7 +107,7 @@ def _third_party_imports(folder):
                 modules |= {alias.name.split(".")[0] for alias in node.names}
             elif isinstance(node, ast.ImportFrom) and node.level == 0:
                 modules.add(node.module.split(".")[0])
-    local = {"kmeans_teach", "_timing", "test_web", "build", "make_figures", "tomli"}
+    local = {"kmeans_teach", "_timing", "test_web", "build", "make_figures", "tomli", "tidy_notebook"}
     return {m for m in modules if m not in sys.stdlib_module_names and m not in local}
 
 

@@ -158,3 +158,11 @@ def test_plot_and_update_embedding():
         assert artists.title.get_text() == "there"
     finally:
         plt.close(fig)
+
+
+def test_status_says_when_the_spectral_result_is_not_determined():
+    app = kt.MoonsExplorer(**SMALL)
+    app.n_neighbors_slider.value = 5
+    assert not app.case.spectral_determined
+    assert "not determined" in app.status.value
+    assert "not determined" in app._spectral_title.get_text()

@@ -222,3 +222,12 @@ def test_affinity_properties(seed, n, k):
     d = ((X[:, None] - X[None]) ** 2).sum(axis=2)
     chosen = (A == 1) | ((A == 0.5) & (d <= np.sort(d, axis=1)[:, [k - 1]]))
     assert np.all(chosen.sum(axis=1) == k)
+
+
+def test_spectral_result_is_not_determined_when_the_graph_has_more_pieces_than_clusters():
+    broken, fine = kt.compare_on_moons(0.05, 5), kt.compare_on_moons(0.05, 10)
+    assert broken.embedding.n_graph_components > 2 and not broken.spectral_determined
+    assert broken.spectral_score() == "not determined"
+    assert fine.embedding.n_graph_components == 2 and fine.spectral_determined
+    assert fine.spectral_score() == f"{fine.ari_spectral:.3f}" == "1.000"
+    assert fine.spectral_score(2) == "1.00"

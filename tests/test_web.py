@@ -172,11 +172,13 @@ def test_page_has_its_images_alt_text_and_widget_state(notebook, site):
     nb = nbformat.read(notebook, as_version=4)
     path = site / f"{notebook.stem}.html"
     page = _parse(path)
-    stored = [out.data["image/png"].replace("\n", "")
+    # figures are PNG; lesson 06 stores its photographs as JPEG
+    stored = [out.data[kind].replace("\n", "")
               for cell in nb.cells if cell.cell_type == "code"
-              for out in cell.get("outputs", []) if "image/png" in out.get("data", {})]
+              for out in cell.get("outputs", [])
+              for kind in ("image/png", "image/jpeg") if kind in out.get("data", {})]
     shown = [img["src"].split(",", 1)[1] for img in page.images
-             if img.get("src", "").startswith("data:image/png;base64,")]
+             if img.get("src", "").startswith(("data:image/png;base64,", "data:image/jpeg;base64,"))]
     assert shown == stored, f"{path.name}: the figures differ from the notebook's stored outputs"
     for img in page.images:
         assert img.get("alt", "").strip() not in ("", "Figure"), f"an image without alt text in {path.name}"
@@ -198,7 +200,9 @@ def test_page_has_its_images_alt_text_and_widget_state(notebook, site):
                 f"{path.name}: an app image was stored by an older kmeans_teach and will not "
                 f"render; re-run the notebook: make execute NB=notebooks/{notebook.name}")
             [buffer] = [b for b in model.get("buffers", []) if b["path"] == ["value"]]
-            assert base64.b64decode(buffer["data"])[:8] == b"\x89PNG\r\n\x1a\n"
+            # the stored frame is an image in the format the widget says
+            signature = {"png": b"\x89PNG\r\n\x1a\n", "jpeg": b"\xff\xd8\xff"}[model["state"]["format"]]
+            assert base64.b64decode(buffer["data"]).startswith(signature)
 
 
 def test_alt_text_is_the_sentence_next_to_the_figure():

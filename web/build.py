@@ -134,7 +134,7 @@ def add_alt_text(nb) -> int:
         source = above[-1].source if above else (below[0].source if below else "")
         alt = _first_sentence(source) if source.strip() else "Figure"
         for output in cell.get("outputs", []):
-            if "image/png" in output.get("data", {}):
+            if {"image/png", "image/jpeg"} & set(output.get("data", {})):
                 output.setdefault("metadata", {})["alt"] = "Figure: " + alt
                 n += 1
     return n

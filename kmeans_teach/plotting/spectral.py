@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+import matplotlib
 import numpy as np
 
 from matplotlib.collections import LineCollection
@@ -146,6 +147,7 @@ def plot_score_map(ax, scores, row_values, col_values, *, marks=None, row_label=
     ----------
     ax : matplotlib Axes
     scores : ndarray of shape (n_rows, n_cols)
+        NaN marks a cell whose score is not determined: it is drawn grey, with "?".
     row_values, col_values : sequences labelling the rows (y axis) and columns (x axis)
     marks : ndarray of bool of shape (n_rows, n_cols) or None
         Cells to outline (for example: the graph was not connected there).
@@ -162,16 +164,17 @@ def plot_score_map(ax, scores, row_values, col_values, *, marks=None, row_label=
     if scores.shape != (len(row_values), len(col_values)):
         raise ValueError(f"scores has shape {scores.shape}, but there are {len(row_values)} "
                          f"row values and {len(col_values)} column values.")
-    image = ax.imshow(scores, origin="lower", cmap=cmap, vmin=vmin, vmax=vmax, aspect="auto",
-                      **kwargs)
+    cmap = matplotlib.colormaps[cmap] if isinstance(cmap, str) else cmap
+    image = ax.imshow(scores, origin="lower", cmap=cmap.with_extremes(bad="0.85"), vmin=vmin,
+                      vmax=vmax, aspect="auto", **kwargs)
     cm = image.get_cmap()
     for r in range(scores.shape[0]):
         for c in range(scores.shape[1]):
             value = scores[r, c]
             shade = cm((value - vmin) / (vmax - vmin) if vmax > vmin else 0.5)
-            light = 0.299 * shade[0] + 0.587 * shade[1] + 0.114 * shade[2] > 0.55
-            ax.text(c, r, fmt.format(value), ha="center", va="center", fontsize=7,
-                    color="black" if light else "white")
+            light = np.isnan(value) or 0.299 * shade[0] + 0.587 * shade[1] + 0.114 * shade[2] > 0.55
+            ax.text(c, r, "?" if np.isnan(value) else fmt.format(value), ha="center",
+                    va="center", fontsize=7, color="black" if light else "white")
     if marks is not None:
         for r, c in zip(*np.nonzero(np.asarray(marks, dtype=bool))):
             ax.add_patch(Rectangle((c - 0.5, r - 0.5), 1, 1, fill=False, edgecolor="#D55E00",
