@@ -66,5 +66,5 @@ def test_tidy_renames_random_ids_consistently():
     assert "execution" not in out["cells"][0]["metadata"]
     assert out["cells"][0]["outputs"][0]["data"][tidy_notebook.WIDGET_VIEW]["model_id"] == first
     state = out["metadata"]["widgets"][tidy_notebook.WIDGET_STATE]["state"]
-    assert list(state) == [first, second]
+    assert list(state) == [second, first]  # the order the kernel created them in
     assert state[first]["state"]["children"] == [f"IPY_MODEL_{second}"]

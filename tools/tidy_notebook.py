@@ -56,13 +56,10 @@ def tidy(nb, notebook_name):
     if renames:
         # an id appears as a dict key, as a model_id value and as "IPY_MODEL_<id>"
         text = MODEL_ID.sub(lambda m: renames.get(m[0], m[0]), text)
-    nb = json.loads(text)
-    state = nb.get("metadata", {}).get("widgets", {}).get(WIDGET_STATE, {}).get("state")
-    if state:
-        order = {new: i for i, new in enumerate(renames.values())}
-        nb["metadata"]["widgets"][WIDGET_STATE]["state"] = dict(
-            sorted(state.items(), key=lambda item: order.get(item[0], len(order))))
-    return nb
+    # The state keeps its order: the widget manager of a static page creates the
+    # models in that order, and a model must come after the ones it refers to
+    # (a VBox after its children), which is the order the kernel created them in.
+    return json.loads(text)
 
 
 def main(paths):
