@@ -24,6 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
+FIGURE_TEST = "tests/test_figures.py::test_committed_figure_matches_the_code"
 SHOWN = ["numpy", "scipy", "scikit-learn", "matplotlib", "pillow", "ipywidgets",
          "jupyterlab", "seaborn", "threadpoolctl"]
 
@@ -106,8 +107,12 @@ def main():
     args = parser.parse_args()
     start = time.perf_counter()
     python = build(args.mode, args.python, args.uv)
+    # The committed figures are drawn with the lock's matplotlib and compared pixel by
+    # pixel; another matplotlib moves titles and text by a pixel or more (seen at 3.10.7:
+    # RMS 37), so under a canary a changed figure is drift to report, not a failure.
     unit_rc, unit, unit_failed = pytest_summary(
-        python, "kmeans_teach", "tests", "-m", "not browser")
+        python, "kmeans_teach", "tests", "-m", "not browser", "--deselect", FIGURE_TEST)
+    _, _, figures_drifted = pytest_summary(python, FIGURE_TEST)
     lax_rc, lax, lax_failed = pytest_summary(
         python, "--nbval-lax", "--nbval-current-env", "--nbval-cell-timeout=300", "notebooks")
     drifted = drift(python)
@@ -120,6 +125,9 @@ def main():
     print("notebooks, nbval-lax (errors only):", lax)
     for line in lax_failed:
         print("   ", line)
+    print(f"committed figures that drifted: {len(figures_drifted)}")
+    for line in figures_drifted:
+        print("   ", line.split(" - ")[0].split("[")[-1].rstrip("]"))
     print(f"stored text outputs that drifted: {len(drifted)} cell(s)")
     for line in drifted:
         print("   ", line)
