@@ -105,7 +105,7 @@ class ClusterBrowser(SliderApp):
         self._center = plot_digit_grid(ax_center, self.centers[:1], shape=(side, side))
         self._grid = plot_digit_grid(ax_members, self.X[:0], n_tiles=n_members,
                                      n_cols=min(n_members, 10), shape=(side, side),
-                                     captions=[], fontsize=10)
+                                     captions=[], fontsize=12)
         self._center_title = ax_center.set_title("center")
         self._grid_title = ax_members.set_title("members")
         self._animate([self._center.image, self._grid.image, self._grid.captions,

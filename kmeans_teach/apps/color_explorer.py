@@ -92,8 +92,7 @@ class ColorExplorer(SliderApp):
         self._ax_legend.text(0.99, 0.5, "palette →", ha="right", va="center",
                              transform=self._ax_legend.transAxes)
         self._build_artists()
-        self._watch(self.k_slider)
-        self.image_dropdown.observe(self._on_image_change, names="value")
+        self._watch(self.k_slider, self.image_dropdown)
         self.refresh()
 
     # --- computed once -------------------------------------------------------
@@ -112,19 +111,22 @@ class ColorExplorer(SliderApp):
 
     def _build_artists(self):
         name = self.image_dropdown.value
-        for ax in (self._ax_original, self._ax_quantised, self._ax_palette):
-            ax.clear()
-        plot_image(self._ax_original, self.images[name],
-                   title=f"original: {self.n_distinct[name]:,} colours")
+        self._original = plot_image(self._ax_original, self.images[name], title="")
         result = self.result
-        self._quantised = plot_image(self._ax_quantised, result.image,
-                                     title=f"{result.n_colors} colours")
+        self._quantised = plot_image(self._ax_quantised, result.image, title="")
         self._palette = plot_palette(self._ax_palette, result.palette)
-        self._animate([self._quantised, self._palette, self._ax_quantised.title])
+        # a new image changes both photo panels (the original, and the box's shape):
+        # one background per image, drawn at build
+        self._animate([self._quantised, self._palette, self._ax_quantised.title],
+                      axes_that_change=[self._ax_original, self._ax_quantised])
+        self._precompute_backgrounds(self.images, self._show_image)
 
-    def _on_image_change(self, _change):
-        self._build_artists()  # the original changes too: redraw the whole figure once
-        self.refresh()
+    def _show_image(self, name):
+        """The static part that changes with the image: the original and both boxes."""
+        image = self.images[name]
+        update_image(self._original, image)
+        self._ax_original.set_title(f"original: {self.n_distinct[name]:,} colours")
+        update_image(self._quantised, np.zeros_like(image))  # the box's shape; _draw fills it
 
     # --- SliderApp hooks --------------------------------------------------------
     @property
@@ -135,7 +137,11 @@ class ColorExplorer(SliderApp):
     def _state_key(self):
         return (self.image_dropdown.value, self.k_slider.value)
 
+    def _background_key(self):
+        return self.image_dropdown.value
+
     def _draw(self):
+        self._show_image(self.image_dropdown.value)
         result = self.result
         update_image(self._quantised, result.image)
         update_palette(self._palette, result.palette)

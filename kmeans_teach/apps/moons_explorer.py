@@ -125,7 +125,7 @@ class MoonsExplorer(SliderApp):
 
     def _build_figure(self):
         axes = self.figure.subplots(1, 3)
-        self.figure.subplots_adjust(left=0.03, right=0.99, bottom=0.1, top=0.88, wspace=0.12)
+        self.figure.subplots_adjust(left=0.045, right=0.99, bottom=0.1, top=0.88, wspace=0.2)
         self._ax_kmeans, self._ax_spectral, self._ax_embedding = axes
         # one frame for every noise level, so the axes never have to change
         allX = np.concatenate([c.X for c in self.cases.values()])
@@ -136,7 +136,6 @@ class MoonsExplorer(SliderApp):
         for ax in (self._ax_kmeans, self._ax_spectral):
             ax.set_xlim(xlim)
             ax.set_ylim(ylim)
-            ax.tick_params(labelsize=8)
         self._regions = plot_voronoi(self._ax_kmeans, case.kmeans_centers, xlim=xlim, ylim=ylim)
         self._kmeans_points = plot_points(self._ax_kmeans, case.X, case.kmeans_labels, size=18)
         self._centers = plot_centers(self._ax_kmeans, case.kmeans_centers, size=160)

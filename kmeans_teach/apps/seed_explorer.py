@@ -92,16 +92,13 @@ class SeedExplorer(SliderApp):
             1, 2, gridspec_kw=dict(width_ratios=[1, 1.25]))
         self.figure.subplots_adjust(left=0.05, right=0.98, bottom=0.13, top=0.9, wspace=0.22)
         self._build()
-        self._watch(self.seed_slider)
-        self.init_toggle.observe(self._on_init_change, names="value")
+        self._watch(self.seed_slider, self.init_toggle)
         self.refresh()
 
     def _build(self):
         scan = self.scan
         row = scan.position(self.seed_slider.value)
-        # 120 pixels a side is as sharp as the 330-pixel-wide panel needs, and 3x cheaper
-        self._map = plot_clustering(self._ax_map, self.X, scan.labels[row], scan.centers[row],
-                                    resolution=120)
+        self._map = plot_clustering(self._ax_map, self.X, scan.labels[row], scan.centers[row])
         self._map_title = self._ax_map.set_title("")
         # both histograms on the same bins, so switching the start compares them
         everything = np.concatenate([s.inertias for s in self.scans.values()])
@@ -116,24 +113,21 @@ class SeedExplorer(SliderApp):
         self._ax_hist.set_xlim(bins[0], bins[-1])
         self._ax_hist.axvline(self.optimum, color="#999999", linestyle=":", zorder=1)
         self._hist_title = self._ax_hist.set_title("")
-        self._show_init()
+        self._show_init(self.init_toggle.value)
+        # the histogram panel is the part that changes with the start: one background each
+        self._animate([*self._map, self._map_title,
+                       *(a for h in self._hists.values() for a in (h.marker, h.note))],
+                      axes_that_change=[self._ax_hist])
+        self._precompute_backgrounds(INITS, self._show_init)
 
-    def _show_init(self):
-        """Show the histogram of the chosen start (the static background changes)."""
+    def _show_init(self, init):
+        """Show the histogram of one start: the static part that changes."""
         for name, artists in self._hists.items():
             for bar in artists.bars:
-                bar.set_visible(name == self.init_toggle.value)
-        self._hist_title.set_text(f"Final inertia of {len(self.scan)} runs, "
-                                  f"{self.init_toggle.value} start")
-        current = self._hists[self.init_toggle.value]
-        for artists in self._hists.values():
-            artists.marker.set_visible(artists is current)
-            artists.note.set_visible(artists is current)
-        self._animate([*self._map, self._map_title, current.marker, current.note])
-
-    def _on_init_change(self, _change):
-        self._show_init()
-        self.refresh()
+                bar.set_visible(name == init)
+            artists.marker.set_visible(name == init)
+            artists.note.set_visible(name == init)
+        self._hist_title.set_text(f"Final inertia of {len(self.scans[init])} runs, {init} start")
 
     @property
     def scan(self):
@@ -149,7 +143,11 @@ class SeedExplorer(SliderApp):
     def _state_key(self):
         return (self.init_toggle.value, self.seed_slider.value)
 
+    def _background_key(self):
+        return self.init_toggle.value
+
     def _draw(self):
+        self._show_init(self.init_toggle.value)
         scan = self.scan
         row = scan.position(self.seed_slider.value)
         update_clustering(self._map, scan.labels[row], scan.centers[row])

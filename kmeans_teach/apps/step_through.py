@@ -7,10 +7,19 @@ import numpy as np
 
 from ..datasets import lesson_blobs
 from ..engine import run_kmeans
-from ..plotting import plot_inertia, plot_step, update_inertia, update_step
+from ..plotting import plot_inertia, plot_step, update_inertia, update_inertia_curve, update_step
+from .._validation import check_int, check_X
 from .base import SliderApp
+from .progress import progress
 
 __all__ = ["StepThrough"]
+
+#: why a run stopped, as the status line says it
+_STOP_WORDS = {
+    "labels unchanged": "converged: no point changed cluster",
+    "center shift within tol": "converged: the centers moved less than tol",
+    "max_iter reached": "stopped without converging: max_iter reached",
+}
 
 _PHASE_WORDS = {
     "init": "initial centers",
@@ -22,44 +31,75 @@ _PHASE_WORDS = {
 class StepThrough(SliderApp):
     """Slide through k-means: initial centers, then each E-step and M-step.
 
+    Every run (each n_clusters and seed of the sliders) is computed once when
+    the app is built, with a progress bar; then every slider only redraws.
+    For each n_clusters the inertia panel keeps one scale for all seeds, so
+    two seeds can be compared by eye.
+
     Parameters
     ----------
     X : ndarray of shape (n_samples, 2), default=None
         The data; None means the 300 blobs of lesson 01.
     n_clusters : int, default=4
-    random_state : int, default=34
-        Seed for the random initial centers (the seed slider starts here).
+        Where the n_clusters slider starts (it runs over 1 .. max_clusters).
+    seed : int, default=34
+        Where the seed slider starts: the seed of the random initial centers.
     init : {"random", "k-means++"}, default="random"
     max_iter, tol, empty :
         Passed on to :func:`kmeans_teach.run_kmeans`.
+    n_seeds : int, default=100
+        The seed slider runs over 0 .. n_seeds - 1.
+    max_clusters : int, default=10
+    show_progress : bool, default=True
+        Show a progress bar while the runs are computed (tests pass False).
 
     Attributes
     ----------
+    traces : dict of {(int, int): Trace}
+        ``(n_clusters, seed) -> Trace`` for every slider position.
     trace : Trace
-        The run being shown. It is computed once per (n_clusters, seed);
-        moving the step slider only redraws.
+        The run shown now.
 
     Examples
     --------
-    >>> app = StepThrough()
+    >>> app = StepThrough(show_progress=False)
     >>> app
-    StepThrough(n_clusters=4, seed=34, step 0/23: initial centers)
+    StepThrough(n_clusters=4, seed=34, step=0: initial centers, 24 half-steps in all)
     >>> app.step_slider.value = 2
     >>> app.status.value
     'Iteration 1 · update (M-step) · inertia 580.1 · centers moved 4.62 (sum of squares)'
     """
 
-    def __init__(self, X=None, n_clusters=4, *, random_state=34, init="random",
-                 max_iter=300, tol=1e-4, empty="relocate"):
-        self.X = lesson_blobs()[0] if X is None else np.asarray(X, dtype=float)
-        self._options = dict(init=init, max_iter=max_iter, tol=tol, empty=empty)
+    def __init__(self, X=None, n_clusters=4, *, seed=34, init="random",
+                 max_iter=300, tol=1e-4, empty="relocate", n_seeds=100, max_clusters=10,
+                 show_progress=True):
+        self.X = lesson_blobs()[0] if X is None else check_X(X)
+        if self.X.shape[1] != 2:
+            raise ValueError(f"StepThrough draws points in the plane, so X needs 2 columns, "
+                             f"but it has {self.X.shape[1]}. Project it first, e.g. with PCA.")
+        max_clusters = check_int(max_clusters, "max_clusters", low=1, high=len(self.X),
+                                 fix=" It cannot exceed the number of points.")
+        n_clusters = check_int(n_clusters, "n_clusters", low=1, high=max_clusters,
+                               fix=f" The slider runs over 1 .. max_clusters = {max_clusters}.")
+        n_seeds = check_int(n_seeds, "n_seeds", low=1)
+        seed = check_int(seed, "seed", low=0, high=n_seeds - 1,
+                         fix=" The slider runs over the seeds 0 .. n_seeds - 1.")
+        options = dict(init=init, max_iter=max_iter, tol=tol, empty=empty)
+        # the heavy part, once: every run the sliders can ask for
+        pairs = [(k, s) for k in range(1, max_clusters + 1) for s in range(n_seeds)]
+        self.traces = {(k, s): run_kmeans(self.X, k, random_state=s, **options)
+                       for k, s in progress(pairs, "k-means runs, every n_clusters and seed",
+                                            show=show_progress)}
+        self._inertia_limits = {k: _inertia_limits([self.traces[k, s] for s in range(n_seeds)])
+                                for k in range(1, max_clusters + 1)}
+
         self.step_slider = widgets.IntSlider(0, 0, 1, description="half-step",
                                              continuous_update=True)
         self.play = widgets.Play(interval=700, min=0, max=1, description="Play")
         widgets.jslink((self.play, "value"), (self.step_slider, "value"))
-        self.k_slider = widgets.IntSlider(n_clusters, 1, 10, description="n_clusters",
+        self.k_slider = widgets.IntSlider(n_clusters, 1, max_clusters, description="n_clusters",
                                           continuous_update=False)
-        self.seed_slider = widgets.IntSlider(random_state, 0, 99, description="seed",
+        self.seed_slider = widgets.IntSlider(seed, 0, n_seeds - 1, description="seed",
                                              continuous_update=False)
         controls = [
             widgets.HBox([self.play, self.step_slider]),
@@ -70,21 +110,28 @@ class StepThrough(SliderApp):
         self._ax_step, self._ax_inertia = self.figure.subplots(
             1, 2, gridspec_kw=dict(width_ratios=[1.3, 1]))
         self.figure.subplots_adjust(left=0.05, right=0.98, bottom=0.13, top=0.92, wspace=0.2)
-        self._new_run()
-        self._watch(self.step_slider)
-        self.k_slider.observe(self._on_run_change, names="value")
-        self.seed_slider.observe(self._on_run_change, names="value")
-
-    # --- a new run: recompute the trace once, redraw the axes -------------------
-    def _new_run(self):
-        self.trace = run_kmeans(self.X, self.k_slider.value,
-                                random_state=self.seed_slider.value, **self._options)
-        for ax in (self._ax_step, self._ax_inertia):
-            ax.clear()
-        self._step_artists = plot_step(self._ax_step, self.X, self.trace[0])
-        self._inertia_artists = plot_inertia(self._ax_inertia, self.trace, current=0)
         self._ax_inertia.set_title("Inertia never goes up")
-        self._animate([*self._step_artists, self._inertia_artists.current])
+        self._new_run()
+        self._precompute_backgrounds(range(1, max_clusters + 1), self._show_scale)
+        self._watch(self.step_slider)
+        self._watch(self.k_slider, self.seed_slider, handler=lambda _change: self._new_run())
+
+    # --- a new run: new artists on the data panel, the inertia panel's scale ----
+    def _new_run(self):
+        self.trace = self.traces[self.k_slider.value, self.seed_slider.value]
+        first = not hasattr(self, "_step_artists")
+        if first or len(self._step_artists.centers.get_offsets()) != self.k_slider.value:
+            if not first:  # the animated artists of the last run (the title is reused)
+                for artist in (*self._step_artists[:-1], *self._inertia_artists):
+                    if artist is not None:
+                        artist.remove()
+            # the data panel keeps its limits, so only its (animated) artists are new
+            self._step_artists = plot_step(self._ax_step, self.X, self.trace[0])
+            self._inertia_artists = plot_inertia(self._ax_inertia, self.trace, current=0)
+            self._animate([*self._step_artists, *self._inertia_artists],
+                          axes_that_change=[self._ax_inertia], keep_background=not first)
+        else:  # same n_clusters: the same artists show the new run
+            update_inertia_curve(self._inertia_artists, self.trace)
         last = len(self.trace) - 1
         self._frozen = True  # one redraw for the whole change, not one per trait
         with self.hold_trait_notifications():
@@ -95,18 +142,25 @@ class StepThrough(SliderApp):
         self._frozen = False
         self.refresh()
 
-    def _on_run_change(self, _change):
-        self._new_run()
-
     # --- SliderApp hooks --------------------------------------------------------
     def _state_key(self):
         return (self.k_slider.value, self.seed_slider.value, self.step_slider.value)
+
+    def _background_key(self):
+        return self.k_slider.value  # the inertia panel's scale
 
     def _draw(self):
         i = self.step_slider.value
         previous = self.trace[i - 1] if i > 0 else None
         update_step(self._step_artists, self.trace[i], previous)
         update_inertia(self._inertia_artists, self.trace, i)
+        self._show_scale(self.k_slider.value)
+
+    def _show_scale(self, n_clusters):
+        """The inertia panel's scale for n_clusters: the static part that changes."""
+        xlim, ylim = self._inertia_limits[n_clusters]
+        self._ax_inertia.set_xlim(xlim)
+        self._ax_inertia.set_ylim(ylim)
 
     def _status(self):
         step = self.trace[self.step_slider.value]
@@ -120,7 +174,7 @@ class StepThrough(SliderApp):
         if step.emptied:
             words.append(f"cluster(s) {list(step.emptied)} emptied")
         if step.stop_reason:
-            words.append(f"converged: {step.stop_reason}")
+            words.append(_STOP_WORDS.get(step.stop_reason, step.stop_reason))
         return " · ".join(words)
 
     @property
@@ -130,5 +184,14 @@ class StepThrough(SliderApp):
 
     def __repr__(self):
         return (f"StepThrough(n_clusters={self.k_slider.value}, seed={self.seed_slider.value}, "
-                f"step {self.step_slider.value}/{len(self.trace) - 1}: "
-                f"{_PHASE_WORDS[self.step.phase]})")
+                f"step={self.step_slider.value}: {_PHASE_WORDS[self.step.phase]}, "
+                f"{len(self.trace)} half-steps in all)")
+
+
+def _inertia_limits(traces):
+    """One scale for the inertia curves of these runs: (xlim, ylim), 5 % margins."""
+    ys = np.array([s.inertia for t in traces for s in list(t)[1:]], dtype=float)
+    n = max(len(t) for t in traces) - 1
+    lo, hi = (ys.min(), ys.max()) if len(ys) else (0.0, 1.0)
+    pad = 0.05 * (hi - lo) or 0.5
+    return (1 - 0.05 * max(n - 1, 1), n + 0.05 * max(n - 1, 1)), (lo - pad, hi + pad)

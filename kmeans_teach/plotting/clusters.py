@@ -12,7 +12,8 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import numpy as np
-from matplotlib.colors import ListedColormap, to_rgba
+from matplotlib.collections import PolyCollection
+from matplotlib.colors import to_rgba
 from matplotlib.markers import MarkerStyle
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "update_points",
     "plot_centers",
     "update_centers",
+    "voronoi_cells",
     "plot_voronoi",
     "update_voronoi",
     "plot_step",
@@ -31,6 +33,7 @@ __all__ = [
     "update_step",
     "plot_inertia",
     "update_inertia",
+    "update_inertia_curve",
     "StepArtists",
     "InertiaArtists",
 ]
@@ -137,65 +140,103 @@ def update_centers(artist, centers):
     return artist
 
 
-def _voronoi_labels(centers, xlim, ylim, resolution):
-    xs = np.linspace(*xlim, resolution)
-    ys = np.linspace(*ylim, resolution)
-    grid = np.stack(np.meshgrid(xs, ys), axis=-1).reshape(-1, 2)
-    # nearest center for every grid point: the same rule as the E-step
-    d = ((grid[:, None, :] - np.asarray(centers)[None, :, :2]) ** 2).sum(axis=-1)
-    return d.argmin(axis=1).reshape(resolution, resolution)
+def _clip(polygon, normal, offset):
+    """The part of a convex polygon where ``point @ normal <= offset`` (one half-plane)."""
+    inside = polygon @ normal <= offset
+    if inside.all() or not inside.any():
+        return polygon if inside.all() else polygon[:0]
+    out = []
+    for a, b, a_in, b_in in zip(polygon, np.roll(polygon, -1, axis=0),
+                                inside, np.roll(inside, -1)):
+        if a_in:
+            out.append(a)
+        if a_in != b_in:  # the edge crosses the border: keep the crossing point
+            t = (offset - a @ normal) / ((b - a) @ normal)
+            out.append(a + t * (b - a))
+    return np.array(out)
 
 
-def plot_voronoi(ax, centers, *, xlim=None, ylim=None, resolution=200, alpha=0.18, **kwargs):
+def voronoi_cells(centers, xlim, ylim):
+    """The Voronoi cell of every center, cut to the box ``xlim`` x ``ylim``.
+
+    Cell ``j`` holds the points nearer to center ``j`` than to any other: the
+    E-step's rule. It is the box cut by one straight border per other center,
+    halfway between the two. Ties go to the lower index, as in the E-step, so
+    a repeated center has an empty cell. A NaN center (an empty cluster) has
+    no cell.
+
+    Returns
+    -------
+    list of ndarray of shape (n_vertices, 2), one per center (empty if no cell)
+    """
+    centers = np.asarray(centers, dtype=float)[:, :2]
+    box = np.array([[xlim[0], ylim[0]], [xlim[1], ylim[0]], [xlim[1], ylim[1]],
+                    [xlim[0], ylim[1]]])
+    cells = []
+    for j, c in enumerate(centers):
+        cell = box[:0] if np.isnan(c).any() else box
+        for i, other in enumerate(centers):
+            if i == j or np.isnan(other).any() or len(cell) == 0:
+                continue
+            if np.array_equal(other, c):
+                cell = cell if i > j else box[:0]  # the lower index wins the tie
+                continue
+            # nearer to c than to other  <=>  x @ (other - c) <= (|other|^2 - |c|^2) / 2
+            cell = _clip(cell, other - c, (other @ other - c @ c) / 2)
+        cells.append(cell)
+    return cells
+
+
+def plot_voronoi(ax, centers, *, xlim=None, ylim=None, alpha=0.18, **kwargs):
     """Shade the region of the plane nearest to each center (its Voronoi cell).
 
     These cells are exactly the decisions k-means makes: their borders are
-    straight lines halfway between two centers.
+    straight lines halfway between two centers, and they are drawn as lines
+    (sharp at any resolution, and visible on a washed-out projector).
 
     Parameters
     ----------
     ax : matplotlib Axes
     centers : ndarray of shape (n_clusters, 2)
     xlim, ylim : (float, float), default: the Axes' current limits
-    resolution : int, pixels along each side of the shaded image
+    alpha : opacity of the shading (the borders are opaque)
+    **kwargs : passed on to the PolyCollection
 
     Returns
     -------
-    AxesImage
+    PolyCollection
     """
     xlim = ax.get_xlim() if xlim is None else xlim
     ylim = ax.get_ylim() if ylim is None else ylim
-    cmap = ListedColormap([to_rgba(c, alpha) for c in CLUSTER_COLORS])
-    image = ax.imshow(
-        _voronoi_labels(centers, xlim, ylim, resolution),
-        origin="lower",
-        extent=(*xlim, *ylim),
-        cmap=cmap,
-        vmin=0,
-        vmax=len(CLUSTER_COLORS) - 1,
-        interpolation="nearest",
-        zorder=0,
-        **kwargs,
-    )
+    kwargs.setdefault("edgecolor", "#555555")
+    kwargs.setdefault("linewidth", 1.0)
+    kwargs.setdefault("zorder", 0)
+    regions = PolyCollection([], **kwargs)
+    regions._kt_box = (tuple(xlim), tuple(ylim), alpha)
+    ax.add_collection(regions, autolim=False)
+    update_voronoi(regions, centers)
     # keep the limits and shrink the box instead, so the shaded cells fill the plot
+    ax.set_xlim(xlim)
+    ax.set_ylim(ylim)
     ax.set_aspect("equal", adjustable="box")
     ax.set_autoscale_on(False)
-    image._kt_grid = (tuple(xlim), tuple(ylim), resolution)
-    return image
+    return regions
 
 
-def update_voronoi(image, centers):
-    """Recompute the shaded cells of :func:`plot_voronoi` for new centers."""
-    xlim, ylim, resolution = image._kt_grid
-    labels = _voronoi_labels(centers, xlim, ylim, resolution) % len(CLUSTER_COLORS)
-    image.set_data(labels)
-    return image
+def update_voronoi(regions, centers):
+    """Recompute the cells of :func:`plot_voronoi` for new centers."""
+    xlim, ylim, alpha = regions._kt_box
+    cells = voronoi_cells(centers, xlim, ylim)
+    kept = [j for j, cell in enumerate(cells) if len(cell)]
+    regions.set_verts([cells[j] for j in kept])
+    regions.set_facecolor(cluster_colors(kept, alpha=alpha))
+    return regions
 
 
 class StepArtists(NamedTuple):
     """What :func:`plot_step` draws."""
 
-    regions: object  # AxesImage: Voronoi cells of the current centers
+    regions: object  # PolyCollection: Voronoi cells of the current centers
     points: object  # PathCollection: the data, by label
     old_centers: object  # PathCollection: centers before an M-step (faded)
     centers: object  # PathCollection: current centers
@@ -305,16 +346,25 @@ def plot_inertia(ax, trace, *, current=None, **kwargs):
     -------
     InertiaArtists
     """
-    steps = list(trace)
-    xs = np.arange(1, len(steps))
-    ys = np.array([s.inertia for s in steps[1:]], dtype=float)
     kwargs.setdefault("color", "#444444")
-    (line,) = ax.plot(xs, ys, marker=".", **kwargs)
+    (line,) = ax.plot(*_inertia_curve(trace), marker=".", **kwargs)
     (marker,) = ax.plot([], [], marker="o", markersize=11, color=CLUSTER_COLORS[5], zorder=3)
     ax.set_xlabel("half-step (assign, update, assign, ...)")
     ax.set_ylabel("inertia")
     update_inertia(InertiaArtists(line, marker), trace, current)
     return InertiaArtists(line, marker)
+
+
+def _inertia_curve(trace):
+    """x: half-steps 1, 2, ...; y: the inertia after each (step 0 has none)."""
+    steps = list(trace)
+    return np.arange(1, len(steps)), np.array([s.inertia for s in steps[1:]], dtype=float)
+
+
+def update_inertia_curve(artists, trace, current=None):
+    """Show another run (another trace) on the artists of :func:`plot_inertia`."""
+    artists.line.set_data(*_inertia_curve(trace))
+    return update_inertia(artists, trace, current)
 
 
 def update_inertia(artists, trace, current):

@@ -52,8 +52,14 @@ def plot_image(ax, image, *, title=None, **kwargs):
 
 
 def update_image(artist, image):
-    """Show a new image of the same size in the AxesImage of :func:`plot_image`."""
-    artist.set_data(np.asarray(image))
+    """Show a new image (of any size) in the AxesImage of :func:`plot_image`."""
+    image = np.asarray(image)
+    height, width = image.shape[:2]
+    if artist.get_array().shape[:2] != (height, width):  # as imshow places a new image
+        artist.set_extent((-0.5, width - 0.5, height - 0.5, -0.5))
+        artist.axes.set_xlim(-0.5, width - 0.5)
+        artist.axes.set_ylim(height - 0.5, -0.5)
+    artist.set_data(image)
 
 
 def plot_palette(ax, palette, **kwargs):

@@ -16,7 +16,6 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import numpy as np
-from matplotlib.colors import ListedColormap, to_rgb
 
 from .clusters import CLUSTER_COLORS, plot_centers, plot_points, plot_voronoi, update_centers
 from .clusters import update_points, update_voronoi
@@ -51,13 +50,12 @@ def _limits(X, pad=0.08):
 class ClusteringArtists(NamedTuple):
     """What :func:`plot_clustering` draws."""
 
-    regions: object  # AxesImage: Voronoi cells of the centers (None if regions=False)
+    regions: object  # PolyCollection: Voronoi cells of the centers (None if regions=False)
     points: object  # PathCollection: the data, by label
     centers: object  # PathCollection: the centers
 
 
-def plot_clustering(ax, X, labels, centers, *, xlim=None, ylim=None, regions=True,
-                    resolution=200):
+def plot_clustering(ax, X, labels, centers, *, xlim=None, ylim=None, regions=True):
     """Draw one clustering: points by label, the centers, and their regions.
 
     Parameters
@@ -70,8 +68,6 @@ def plot_clustering(ax, X, labels, centers, *, xlim=None, ylim=None, regions=Tru
         Plot limits; default: the data with a margin.
     regions : bool, default=True
         Shade the region nearest to each center.
-    resolution : int, default=200
-        Pixels along each side of the shaded regions (fewer is faster).
 
     Returns
     -------
@@ -81,26 +77,13 @@ def plot_clustering(ax, X, labels, centers, *, xlim=None, ylim=None, regions=Tru
         xlim, ylim = _limits(X)
     ax.set_xlim(xlim)
     ax.set_ylim(ylim)
-    image = plot_voronoi(ax, centers, xlim=xlim, ylim=ylim, resolution=resolution) if regions else None
-    if image is not None:
-        _make_opaque(image)
+    image = plot_voronoi(ax, centers, xlim=xlim, ylim=ylim) if regions else None
     points = plot_points(ax, X, labels)
     drawn = plot_centers(ax, centers)
     ax.set_xlim(xlim)
     ax.set_ylim(ylim)
     ax.set_aspect("equal", adjustable="box")
     return ClusteringArtists(image, points, drawn)
-
-
-def _make_opaque(image, alpha=0.18):
-    """Give the region colours their look on white, without transparency.
-
-    matplotlib draws images even when they are marked as animated, so a
-    slider app's saved background holds the first regions; opaque regions
-    cover them completely instead of blending with them.
-    """
-    blended = [tuple(alpha * np.array(to_rgb(c)) + (1 - alpha)) for c in CLUSTER_COLORS]
-    image.set_cmap(ListedColormap(blended))
 
 
 def update_clustering(artists, labels, centers):
