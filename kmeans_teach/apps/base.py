@@ -39,24 +39,25 @@ MIN_SHOWN_PT = 10
 MIN_FIGURE_PT = MIN_SHOWN_PT * 96 / DISPLAY_DPI
 
 
-def png_bytes(rgba):
-    """Encode an (height, width, 4) uint8 RGBA array (Agg's canvas) as PNG, fast.
+def png_bytes(pixels):
+    """Encode an (height, width, 3 or 4) uint8 array (RGB, or Agg's RGBA) as PNG, fast.
 
     Plain zlib level 1 with no row filter, on the canvas's own RGBA bytes
     (dropping the alpha channel costs a slow strided copy): several times
     faster than Pillow's encoder for plots, for frames a little larger.
     PNG is lossless, so the pixels stay exact.
     """
-    height, width, _ = rgba.shape
-    rows = np.empty((height, 1 + 4 * width), dtype=np.uint8)
+    height, width, channels = pixels.shape
+    rows = np.empty((height, 1 + channels * width), dtype=np.uint8)
     rows[:, 0] = 0  # filter type 0 ("none") for every row
-    rows[:, 1:] = rgba.reshape(height, -1)
+    rows[:, 1:] = pixels.reshape(height, -1)
 
     def chunk(kind, data):
         return (struct.pack(">I", len(data)) + kind + data
                 + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
 
-    header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)  # 8-bit RGBA
+    colour_type = {3: 2, 4: 6}[channels]  # 8-bit RGB or RGBA
+    header = struct.pack(">IIBBBBB", width, height, 8, colour_type, 0, 0, 0)
     return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
             + chunk(b"IDAT", zlib.compress(rows, 1)) + chunk(b"IEND", b""))
 
@@ -155,9 +156,10 @@ class SliderApp(widgets.VBox):
             self._base = None
             self._frames.clear()
             name = getattr(change.get("owner"), "description", "") or change.get("name", "")
+            what = " ".join(str(error).split())  # one line, however long the message
             self.status.value = (
                 f"⚠ Could not show {name} = {change.get('new')!r}: "
-                f"{type(error).__name__}: {error}. Try another value; "
+                f"{type(error).__name__}: {what}. Try another value; "
                 f"app.last_error has the details.")
         else:
             self.last_error = None
@@ -341,6 +343,11 @@ class SliderApp(widgets.VBox):
             self._frames.move_to_end(key)
         self.image.value = frame
         self.status.value = self._status()
+
+    def _describe(self, summary, **shown):
+        """The one repr style of every app: ``Name(control=value, ...: what is shown)``."""
+        controls = ", ".join(f"{name}={value!r}" for name, value in shown.items())
+        return f"{type(self).__name__}({controls}: {summary})"
 
     def clear_cache(self):
         """Forget the rendered frames (after the figure's content changed)."""

@@ -175,6 +175,6 @@ class ClusterBrowser(SliderApp):
 
     def __repr__(self):
         s = self.summary
-        return (f"ClusterBrowser({len(self.summaries)} clusters of {len(self.X)} digits; "
-                f"cluster {s.cluster}: {s.size} digits, mostly {s.majority}, "
-                f"purity {s.purity:.3f})")
+        return self._describe(f"{s.size} of {len(self.X)} digits, mostly {s.majority}, "
+                              f"purity {s.purity:.3f}", n_clusters=len(self.summaries),
+                              cluster=s.cluster, show=self.order_buttons.value)

@@ -155,5 +155,6 @@ class ColorExplorer(SliderApp):
 
     def __repr__(self):
         r = self.result
-        return (f"ColorExplorer(image={self.image_dropdown.value!r}, n_colors={r.n_colors}: "
-                f"PSNR {r.psnr:.1f} dB, compression factor {r.compression_factor:.2f})")
+        return self._describe(f"PSNR {r.psnr:.1f} dB, compression factor "
+                              f"{r.compression_factor:.2f}", image=self.image_dropdown.value,
+                              n_colors=r.n_colors)

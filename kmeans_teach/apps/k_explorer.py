@@ -69,7 +69,7 @@ class KExplorer(SliderApp):
     'k = 4 · inertia 212 · mean silhouette 0.682 · gap 1.412 ± 0.029'
     """
 
-    def __init__(self, X=None, *, max_k=10, n_clusters=6, n_init=10, n_refs=10,
+    def __init__(self, X=None, n_clusters=6, *, max_k=10, n_init=10, n_refs=10,
                  random_state=0, show_progress=True):
         self.X = lesson_blobs()[0] if X is None else check_X(X)
         if self.X.shape[1] != 2:
@@ -96,7 +96,7 @@ class KExplorer(SliderApp):
         self.best_silhouette = int(ks[1 + int(np.argmax(sil))])
 
         # --- controls and figure -------------------------------------------------------
-        self.k_slider = widgets.IntSlider(n_clusters, 1, max_k, description="k",
+        self.k_slider = widgets.IntSlider(n_clusters, 1, max_k, description="n_clusters",
                                           continuous_update=True)
         super().__init__([self.k_slider], figsize=(11, 7.2),
                          alt="k-means for the chosen k, its silhouette diagram, and the "
@@ -156,6 +156,6 @@ class KExplorer(SliderApp):
 
     def __repr__(self):
         knee = "nothing" if self.knee is None else self.knee
-        return (f"KExplorer(k = {self.k_slider.value} of 1..{len(self.fits)} on "
-                f"{len(self.X)} points; elbow says {knee}, silhouette says "
-                f"{self.best_silhouette}, gap says {self.gap.choice})")
+        return self._describe(f"elbow says {knee}, silhouette says {self.best_silhouette}, "
+                              f"gap says {self.gap.choice} (k = 1..{len(self.fits)}, "
+                              f"{len(self.X)} points)", n_clusters=self.k_slider.value)

@@ -173,7 +173,7 @@ class MoonsExplorer(SliderApp):
             self._kmeans_title.set_text(f"k-means, k=2 · ARI {case.ari_kmeans:.3f}")
         self._spectral_points.set_offsets(case.X)
         update_points(self._spectral_points, case.spectral_labels)
-        undetermined = "" if case.spectral_determined else " (this run's; not determined)"
+        undetermined = "" if case.spectral_determined else "\n(this run's: not determined)"
         self._spectral_title.set_text(
             f"spectral clustering · ARI {case.ari_spectral:.3f}{undetermined}")
         pieces = case.embedding.n_graph_components
@@ -191,6 +191,6 @@ class MoonsExplorer(SliderApp):
         case = self.case
         pieces = case.embedding.n_graph_components
         graph = "connected graph" if pieces == 1 else f"graph in {pieces} pieces"
-        return (f"MoonsExplorer(noise={case.noise:g}, n_neighbors={case.n_neighbors}: "
-                f"k-means ARI {case.ari_kmeans:.3f}, spectral ARI {case.ari_spectral:.3f}, "
-                f"{graph})")
+        return self._describe(f"k-means ARI {case.ari_kmeans:.3f}, spectral ARI "
+                              f"{case.ari_spectral:.3f}, {graph}",
+                              noise=case.noise, n_neighbors=case.n_neighbors)

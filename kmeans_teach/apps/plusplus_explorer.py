@@ -107,6 +107,6 @@ class PlusPlusExplorer(SliderApp):
 
     def __repr__(self):
         pick = self.pick
-        return (f"PlusPlusExplorer(n_clusters={self.n_clusters}, seed {self.seed_slider.value}, "
-                f"pick {pick.pick + 1} of {self.n_clusters}: point {pick.index}, "
-                f"chance {pick.probabilities[pick.index]:.2%})")
+        return self._describe(f"point {pick.index}, chance {pick.probabilities[pick.index]:.2%}",
+                              n_clusters=self.n_clusters, seed=self.seed_slider.value,
+                              pick=pick.pick + 1)

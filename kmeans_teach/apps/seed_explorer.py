@@ -169,7 +169,7 @@ class SeedExplorer(SliderApp):
     def __repr__(self):
         scan = self.scan
         n_reached = int(scan.reached(self.optimum).sum())
-        return (f"SeedExplorer(n_clusters={self.n_clusters}, init={self.init_toggle.value!r}, "
-                f"seed {self.seed_slider.value} of 0..{self.seed_slider.max}: "
-                f"inertia {self.inertia:.1f}, {self._verdict()}; "
-                f"{n_reached} of {len(scan)} runs reach the best)")
+        return self._describe(f"inertia {self.inertia:.1f}, {self._verdict()}; "
+                              f"{n_reached} of {len(scan)} runs reach the best",
+                              n_clusters=self.n_clusters, init=self.init_toggle.value,
+                              seed=self.seed_slider.value)

@@ -183,9 +183,9 @@ class StepThrough(SliderApp):
         return self.trace[self.step_slider.value]
 
     def __repr__(self):
-        return (f"StepThrough(n_clusters={self.k_slider.value}, seed={self.seed_slider.value}, "
-                f"step={self.step_slider.value}: {_PHASE_WORDS[self.step.phase]}, "
-                f"{len(self.trace)} half-steps in all)")
+        return self._describe(f"{_PHASE_WORDS[self.step.phase]}, {len(self.trace)} half-steps "
+                              f"in all", n_clusters=self.k_slider.value,
+                              seed=self.seed_slider.value, step=self.step_slider.value)
 
 
 def _inertia_limits(traces):

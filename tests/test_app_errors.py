@@ -1,0 +1,49 @@
+"""An error inside an app's callback is shown in its status line, and the app goes on.
+
+ipywidgets sends an exception raised in an observer to the front end's log
+console, not to the cell: the student would only see the app stop updating.
+Here a failure is forced inside the drawing code of each app.
+"""
+
+import pytest
+
+from test_app_frames import NAMES, app_named, assert_frame_is_the_figure, controls_of
+
+
+class Boom(RuntimeError):
+    pass
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_failing_move_is_shown_in_the_status_line_and_the_next_move_works(name, monkeypatch):
+    app = app_named(name)
+    control, values = controls_of(app)[0]
+    first = next(v for v in values if v != control.value)
+    second = next(v for v in values if v != first)
+
+    def fail():
+        raise Boom("the drawing failed\non two lines")
+
+    monkeypatch.setattr(app, "_draw", fail)
+    control.value = first  # must not raise: the error goes to the status line
+    assert isinstance(app.last_error, Boom)
+    status = app.status.value
+    assert status.startswith("⚠") and "\n" not in status
+    assert f"{control.description} = {first!r}" in status  # what failed
+    assert "Boom: the drawing failed on two lines" in status
+    assert "Try another value" in status  # what to try
+
+    monkeypatch.undo()
+    control.value = second
+    assert app.last_error is None
+    assert not app.status.value.startswith("⚠")
+    assert_frame_is_the_figure(app, f"a failed move, then {control.description}={second!r}")
+
+
+def test_an_error_in_a_new_run_is_shown_too(monkeypatch):
+    """StepThrough's n_clusters and seed sliders start a new run: their errors show as well."""
+    app = app_named("StepThrough")
+    monkeypatch.setattr(app, "_new_run", lambda: 1 / 0)
+    app.seed_slider.value = (app.seed_slider.value + 1) % (app.seed_slider.max + 1)
+    assert isinstance(app.last_error, ZeroDivisionError)
+    assert "seed" in app.status.value and "ZeroDivisionError" in app.status.value
