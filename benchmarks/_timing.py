@@ -42,12 +42,37 @@ def slider_latency(app, slider, values):
     return times
 
 
-def report(name, ours_ms, baseline_ms, *, target_ms=None, baseline="naive"):
-    """Print one benchmark line: our median, the baseline's, the ratio and the verdict."""
+def compare(app, control, values, naive, naive_args, *, rounds=3):
+    """Our latency on ``values`` and the naive function's on ``naive_args``, interleaved.
+
+    Each round times a share of both, so that both see the same machine load.
+    Returns (ours_ms, naive_ms), lists of milliseconds.
+    """
+    ours, base = [], []
+    for r in range(rounds):
+        ours += slider_latency(app, control, values[r::rounds])
+        base += time_calls(naive, naive_args[r::rounds])
+    return ours, base
+
+
+def new_figure_like(app):
+    """A brand-new figure of the app's size and pixel density (the naive way draws one)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=app.figure.get_size_inches(), dpi=app.figure.dpi)
+    FigureCanvasAgg(figure)
+    return figure
+
+
+def report(name, ours_ms, baseline_ms, *, target_ms=None, baseline="naive", min_ratio=2.0):
+    """Print one benchmark line: our median, the baseline's, the ratio and the verdicts."""
     ours, base = statistics.median(ours_ms), statistics.median(baseline_ms)
     verdict = ""
     if target_ms is not None:
         verdict = f"  target <= {target_ms:g} ms: {'OK' if ours <= target_ms else 'MISSED'}"
+    if min_ratio is not None:
+        verdict += f", >= {min_ratio:g}x: {'OK' if base / ours >= min_ratio else 'MISSED'}"
     print(f"{name:<44} median {ours:8.1f} ms   {baseline} {base:8.1f} ms   "
           f"{base / ours:5.1f}x faster{verdict}")
     return ours, base

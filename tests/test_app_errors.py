@@ -47,3 +47,7 @@ def test_an_error_in_a_new_run_is_shown_too(monkeypatch):
     app.seed_slider.value = (app.seed_slider.value + 1) % (app.seed_slider.max + 1)
     assert isinstance(app.last_error, ZeroDivisionError)
     assert "seed" in app.status.value and "ZeroDivisionError" in app.status.value
+    monkeypatch.undo()
+    app.seed_slider.value = (app.seed_slider.value + 1) % (app.seed_slider.max + 1)
+    assert app.last_error is None
+    assert_frame_is_the_figure(app, "a failed new run, then another seed")

@@ -316,7 +316,7 @@ def test_clustering_view_changes_k_in_place(ax, fits):
     np.testing.assert_allclose(artists.centers.get_offsets(), fits[1].centers)
     assert len(artists.centers.get_facecolors()) == 2
     assert artists.title.get_text().startswith("k = 2")
-    assert len(ax.collections) == 2  # nothing added: the same artists were changed
+    assert len(ax.collections) == 3  # regions, points, centers: the same artists, changed
 
 
 # --- KExplorer -----------------------------------------------------------------------------
@@ -337,8 +337,8 @@ def test_k_explorer_builds_with_no_arguments_on_the_lesson_case(app):
     assert app.fits[5].inertia == pytest.approx(reference.inertia_)
     assert app.knee == 4.0 and app.best_silhouette == 4 and app.gap.choice == 4
     assert app.image.value[:8] == b"\x89PNG\r\n\x1a\n"
-    assert repr(app) == ("KExplorer(k = 6 of 1..10 on 300 points; elbow says 4, "
-                         "silhouette says 4, gap says 4)")
+    assert repr(app) == ("KExplorer(n_clusters=6: elbow says 4, silhouette says 4, gap says 4 "
+                         "(k = 1..10, 300 points))")
 
 
 def test_k_explorer_slider_changes_image_and_status_without_refitting(app):
@@ -356,7 +356,7 @@ def test_k_explorer_slider_changes_image_and_status_without_refitting(app):
     assert "mean silhouette none (k = 1)" in app.status.value
     assert app.fits is fits and app.gap is gap  # nothing recomputed
     app.k_slider.value = 6
-    assert repr(app).startswith("KExplorer(k = 6 of")
+    assert repr(app).startswith("KExplorer(n_clusters=6: ")
 
 
 def test_k_explorer_frame_matches_a_fresh_draw(app):

@@ -103,8 +103,8 @@ def test_builds_with_no_arguments_on_the_lesson_case(app):
     np.testing.assert_array_equal(app.labels, expected.labels_)
     assert app.image.value[:8] == b"\x89PNG\r\n\x1a\n"
     s = kt.cluster_summary(y, expected.labels_, 0)
-    assert repr(app) == (f"ClusterBrowser(10 clusters of 1797 digits; cluster 0: {s.size} digits, "
-                         f"mostly {s.majority}, purity {s.purity:.3f})")
+    assert repr(app) == (f"ClusterBrowser(n_clusters=10, cluster=0, show='random sample': "
+                         f"{s.size} of 1797 digits, mostly {s.majority}, purity {s.purity:.3f})")
 
 
 def test_slider_changes_image_and_status_without_refitting(app):

@@ -4,9 +4,9 @@ import matplotlib
 import numpy as np
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.collections import PathCollection
+from matplotlib.collections import PathCollection, PolyCollection
 from matplotlib.figure import Figure
-from matplotlib.image import AxesImage
+from matplotlib.path import Path
 
 import kmeans_teach as kt
 from kmeans_teach import plotting as ktp
@@ -60,12 +60,33 @@ def test_palette_is_distinct_in_greyscale_by_marker():
 def test_voronoi_regions_follow_the_nearest_center(axes_pair):
     ax = axes_pair[0]
     centers = np.array([[0.0, 0.0], [10.0, 0.0]])
-    image = ktp.plot_voronoi(ax, centers, xlim=(-5, 15), ylim=(-5, 5), resolution=41)
-    assert isinstance(image, AxesImage) and image in ax.get_images()
-    grid = np.asarray(image.get_array())
-    assert (grid[:, :20] == 0).all() and (grid[:, 21:] == 1).all()  # border at x = 5
-    ktp.update_voronoi(image, centers[::-1])
-    assert (np.asarray(image.get_array())[:, :20] == 1).all()
+    regions = ktp.plot_voronoi(ax, centers, xlim=(-5, 15), ylim=(-5, 5))
+    assert isinstance(regions, PolyCollection) and regions in ax.collections
+    left, right = (Path(p.vertices) for p in regions.get_paths())
+    assert left.contains_point((4.9, 0)) and not left.contains_point((5.1, 0))  # border x = 5
+    assert right.contains_point((5.1, 4.9)) and not right.contains_point((4.9, -4.9))
+    # the border is drawn as a line, in one colour for every cell
+    assert regions.get_linewidth()[0] > 0 and len({tuple(c) for c in regions.get_edgecolor()}) == 1
+    # the fills are the clusters' colours, see-through
+    np.testing.assert_allclose(regions.get_facecolor()[:, 3], 0.18)
+    ktp.update_voronoi(regions, centers[::-1])
+    first = Path(regions.get_paths()[0].vertices)
+    assert first.contains_point((9, 0))  # cell 0 now belongs to the center at x = 10
+
+
+def test_voronoi_cells_follow_the_e_step_rule():
+    """Every point of a fine grid lies in the cell of its nearest center (ties: lower index)."""
+    rng = np.random.default_rng(0)
+    centers = rng.uniform(-4, 4, size=(6, 2))
+    centers[5] = centers[2]  # a repeated center: its cell is empty, as the E-step gives it nothing
+    centers[4] = np.nan      # an emptied cluster: no cell
+    cells = ktp.voronoi_cells(centers, (-5, 5), (-5, 5))
+    assert len(cells[4]) == 0 and len(cells[5]) == 0
+    grid = rng.uniform(-5, 5, size=(2000, 2))
+    nearest = kt.assign(grid, np.nan_to_num(centers[:4]))
+    for j in range(4):
+        inside = Path(cells[j]).contains_points(grid, radius=-1e-9)
+        assert (inside == (nearest == j)).mean() > 0.995  # only points on a border may differ
 
 
 def test_plot_step_and_update_step(axes_pair, trace):

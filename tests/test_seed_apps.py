@@ -27,7 +27,7 @@ def test_seed_explorer_builds_with_no_arguments_on_the_lesson_case():
     assert app.inertia == pytest.approx(random.inertias.max())
     assert app.optimum == pytest.approx(min(random.inertias.min(), app.scans["k-means++"].inertias.min()))
     assert app.image.value[:8] == b"\x89PNG\r\n\x1a\n"
-    assert repr(app).startswith(f"SeedExplorer(n_clusters=4, init='random', seed {random.worst_seed} of 0..199")
+    assert repr(app).startswith(f"SeedExplorer(n_clusters=4, init='random', seed={random.worst_seed}: ")
 
 
 def test_seed_slider_changes_image_and_status_without_recomputing(seed_app):
@@ -106,7 +106,7 @@ def test_plusplus_explorer_builds_with_no_arguments():
     assert app.seed_slider.max == 199 and len(app.picks) == 200
     _, indices = kmeans_plusplus(app.X, 4, random_state=0, n_local_trials=1)
     assert [p.index for p in app.picks[0]] == indices.tolist()
-    assert repr(app) == (f"PlusPlusExplorer(n_clusters=4, seed 0, pick 1 of 4: point {indices[0]}, "
+    assert repr(app) == (f"PlusPlusExplorer(n_clusters=4, seed=0, pick=1: point {indices[0]}, "
                          f"chance {1 / 300:.2%})")
 
 

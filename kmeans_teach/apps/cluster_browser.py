@@ -56,7 +56,7 @@ class ClusterBrowser(SliderApp):
     --------
     >>> app = ClusterBrowser(show_progress=False)
     >>> app
-    ClusterBrowser(10 clusters of 1797 digits; cluster 0: 178 digits, mostly 0, purity 0.989)
+    ClusterBrowser(n_clusters=10, cluster=0, show='random sample': 178 of 1797 digits, mostly 0, purity 0.989)
     >>> app.cluster_slider.value = 1
     >>> app.status.value.startswith("Cluster 1 of 10")
     True

@@ -37,10 +37,10 @@ class KExplorer(SliderApp):
     ----------
     X : ndarray of shape (n_samples, 2), default=None
         The data; None means the 300 blobs of lesson 01.
-    max_k : int, default=10
-        The slider runs over k = 1 .. max_k.
     n_clusters : int, default=6
         Where the slider starts (lesson 03 opens with k = 6 on 4 blobs).
+    max_k : int, default=10
+        The slider runs over k = 1 .. max_k.
     n_init : int, default=10
         Best of this many k-means++ runs for each k.
     n_refs : int, default=10
@@ -63,7 +63,7 @@ class KExplorer(SliderApp):
     --------
     >>> app = KExplorer(show_progress=False)
     >>> app
-    KExplorer(k = 6 of 1..10 on 300 points; elbow says 4, silhouette says 4, gap says 4)
+    KExplorer(n_clusters=6: elbow says 4, silhouette says 4, gap says 4 (k = 1..10, 300 points))
     >>> app.k_slider.value = 4
     >>> app.status.value
     'k = 4 · inertia 212 · mean silhouette 0.682 · gap 1.412 ± 0.029'

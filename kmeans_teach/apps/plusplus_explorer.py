@@ -48,7 +48,7 @@ class PlusPlusExplorer(SliderApp):
     --------
     >>> app = PlusPlusExplorer(show_progress=False)
     >>> app
-    PlusPlusExplorer(n_clusters=4, seed 0, pick 1 of 4: point 164, chance 0.33%)
+    PlusPlusExplorer(n_clusters=4, seed=0, pick=1: point 164, chance 0.33%)
     >>> app.pick_slider.value = 2
     >>> app.status.value
     'seed 0 · pick 2 of 4 · draw u = 0.715 → point 220, chance 0.47% (the likeliest point had 1.03%)'

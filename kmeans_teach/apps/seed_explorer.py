@@ -52,7 +52,7 @@ class SeedExplorer(SliderApp):
     --------
     >>> app = SeedExplorer(show_progress=False)
     >>> app
-    SeedExplorer(n_clusters=4, init='random', seed 67 of 0..199: inertia 798.7, 3.77 × the best found (212.0); 161 of 200 runs reach the best)
+    SeedExplorer(n_clusters=4, init='random', seed=67: inertia 798.7, 3.77 × the best found (212.0); 161 of 200 runs reach the best)
     >>> app.init_toggle.value = "k-means++"
     >>> app.status.value
     'seed 67 · k-means++ start · final inertia 212.0, the best found · 199 of 200 k-means++ runs reach the best'
