@@ -8,7 +8,78 @@ from numbers import Integral, Real
 
 import numpy as np
 
-__all__ = ["check_X", "check_n_clusters", "check_int", "check_init_array"]
+__all__ = [
+    "check_X",
+    "check_n_clusters",
+    "check_int",
+    "check_init_array",
+    "check_random_state",
+    "rng_from",
+]
+
+def check_random_state(random_state, *, name="random_state"):
+    """Turn ``random_state`` into a ``np.random.RandomState``, as scikit-learn does.
+
+    Accepts exactly what :func:`sklearn.utils.check_random_state` accepts:
+    None (NumPy's global random state), an int seed from 0 to 2**32 - 1, or a
+    ``np.random.RandomState`` (used as it is, so its stream goes on). Anything
+    else, a ``np.random.Generator`` included, raises an error that says what
+    to pass instead.
+
+    Examples
+    --------
+    >>> check_random_state(0).randint(100)
+    44
+    >>> check_random_state(np.random.default_rng(0))
+    Traceback (most recent call last):
+    ...
+    TypeError: random_state must be None, an int seed (0 to 2**32 - 1) or a np.random.RandomState, as in scikit-learn, but got a Generator. To seed from a Generator rng, pass random_state=int(rng.integers(2**32)).
+    """
+    from sklearn.utils import check_random_state as sklearn_check
+
+    if random_state is None or random_state is np.random:
+        return sklearn_check(random_state)
+    if isinstance(random_state, np.random.RandomState):
+        return random_state
+    if isinstance(random_state, Integral):
+        if not 0 <= random_state <= 2**32 - 1:
+            raise ValueError(
+                f"{name} must be an int seed from 0 to 2**32 - 1, but got {random_state}. "
+                f"Use a small non-negative number, for example {name}=0."
+            )
+        return sklearn_check(int(random_state))
+    hint = (
+        f" To seed from a Generator rng, pass {name}=int(rng.integers(2**32))."
+        if isinstance(random_state, np.random.Generator)
+        else f" For a reproducible result pass a fixed seed, for example {name}=0."
+    )
+    raise TypeError(
+        f"{name} must be None, an int seed (0 to 2**32 - 1) or a np.random.RandomState, "
+        f"as in scikit-learn, but got a {type(random_state).__name__}.{hint}"
+    )
+
+
+def rng_from(random_state, *, name="random_state"):
+    """A ``np.random.Generator`` for code that draws with NumPy's newer API.
+
+    ``random_state`` follows :func:`check_random_state`'s convention. An int
+    gives ``np.random.default_rng(random_state)``, so results for an int
+    seed are the same as before this convention; a RandomState gives a
+    Generator seeded with one int drawn from it (so it advances, as
+    scikit-learn's functions advance it); None gives a fresh Generator.
+
+    Examples
+    --------
+    >>> bool(rng_from(0).integers(100) == np.random.default_rng(0).integers(100))
+    True
+    """
+    if isinstance(random_state, Integral):
+        check_random_state(random_state, name=name)  # the range check
+        return np.random.default_rng(int(random_state))
+    if random_state is None:
+        return np.random.default_rng()
+    rs = check_random_state(random_state, name=name)
+    return np.random.default_rng(int(rs.randint(np.iinfo(np.int32).max)))
 
 
 def check_X(X, *, name="X"):

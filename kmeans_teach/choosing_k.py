@@ -26,7 +26,7 @@ from sklearn.cluster import KMeans
 from sklearn.metrics import silhouette_samples
 from threadpoolctl import threadpool_limits
 
-from ._validation import check_int, check_X
+from ._validation import check_int, check_random_state, check_X, rng_from
 
 __all__ = [
     "kneedle",
@@ -228,7 +228,8 @@ def fit_k(X, n_clusters, *, n_init=10, random_state=0):
         Between 1 and the number of distinct points of X.
     n_init : int, default=10
         Best of this many k-means++ runs.
-    random_state : int, default=0
+    random_state : int, RandomState instance or None, default=0
+        Passed to ``KMeans``.
 
     Returns
     -------
@@ -244,6 +245,7 @@ def fit_k(X, n_clusters, *, n_init=10, random_state=0):
     X = check_X(X)
     k = _check_k(n_clusters, X)
     n_init = check_int(n_init, "n_init", low=1)
+    check_random_state(random_state)
     with _one_thread():
         model = KMeans(n_clusters=k, n_init=n_init, random_state=random_state).fit(X)
         scores = silhouette_samples(X, model.labels_) if k >= 2 else None
@@ -267,6 +269,9 @@ def _check_ks(ks, X, *, room=0):
 def scan_k(X, ks=range(1, 11), *, n_init=10, random_state=0):
     """:func:`fit_k` for every k in ``ks``; a tuple of :class:`KFit`.
 
+    ``random_state`` (int, RandomState instance or None, default=0) is passed
+    to every fit; an int gives every k the same seed.
+
     Examples
     --------
     >>> from kmeans_teach import lesson_blobs
@@ -275,6 +280,7 @@ def scan_k(X, ks=range(1, 11), *, n_init=10, random_state=0):
     [0.54, 0.68, 0.49]
     """
     X = check_X(X)
+    check_random_state(random_state)
     return tuple(fit_k(X, int(k), n_init=n_init, random_state=random_state)
                  for k in _check_ks(ks, X))
 
@@ -350,10 +356,12 @@ def gap_statistic(X, ks=range(1, 11), *, n_refs=10, n_init=3, random_state=0, pr
         B, the number of reference data sets (at least 1).
     n_init : int, default=3
         Best of this many k-means++ runs, on X and on every reference set.
-    random_state : int, Generator or None, default=0
+    random_state : int, RandomState instance or None, default=0
         Seeds both the reference data, drawn with
         ``np.random.default_rng(random_state).uniform(X.min(0), X.max(0),
-        size=(n_refs, n_samples, n_features))``, and k-means.
+        size=(n_refs, n_samples, n_features))`` for an int, and k-means (with
+        the same int). A RandomState or None seeds a Generator with an int
+        drawn from it, and k-means with an int drawn from that Generator.
     progress : callable or None, default=None
         Wraps the loop over ``ks`` (for example a progress bar), as in
         ``for k in progress(ks)``.
@@ -374,7 +382,7 @@ def gap_statistic(X, ks=range(1, 11), *, n_refs=10, n_init=3, random_state=0, pr
     n_refs = check_int(n_refs, "n_refs", low=1,
                        fix=" The gap statistic needs at least one reference data set; 10 is usual.")
     n_init = check_int(n_init, "n_init", low=1)
-    rng = np.random.default_rng(random_state)
+    rng = rng_from(random_state)
     refs = rng.uniform(X.min(axis=0), X.max(axis=0), size=(n_refs, *X.shape))
     seed = random_state if isinstance(random_state, Integral) else int(rng.integers(2**31 - 1))
 

@@ -21,9 +21,9 @@ from functools import cached_property
 
 import numpy as np
 from sklearn.cluster import kmeans_plusplus
-from sklearn.utils import check_random_state
-
-from ._validation import check_init_array, check_int, check_n_clusters, check_tol, check_X
+from ._validation import (
+    check_init_array, check_int, check_n_clusters, check_random_state, check_tol, check_X,
+)
 
 __all__ = [
     "Step",

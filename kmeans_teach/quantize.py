@@ -29,7 +29,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from ._validation import check_int
+from ._validation import check_int, check_random_state, rng_from
 from .engine import assign
 
 __all__ = [
@@ -370,7 +370,7 @@ def _round_palette(centers):
 def _kmeans_palette(prepared, n_colors, method, sample_size, random_state):
     from sklearn.cluster import KMeans, MiniBatchKMeans
 
-    rng = np.random.default_rng(random_state)
+    rng = rng_from(random_state)
     seed = int(rng.integers(2**31 - 1))
     if sample_size is None:
         if method == "kmeans":
@@ -467,8 +467,9 @@ def quantize(image, n_colors, *, method="kmeans", sample_size=None, random_state
         k-means methods only: fit the palette on this many randomly chosen
         pixels instead of all of them (then every pixel still gets its nearest
         palette colour).
-    random_state : int or None, default=None
-        Seed for the sample and for k-means' initial centers.
+    random_state : int, RandomState instance or None, default=None
+        Seed for the sample and for k-means' initial centers (drawn from
+        ``np.random.default_rng(random_state)`` for an int).
 
     Returns
     -------
@@ -496,6 +497,7 @@ def quantize(image, n_colors, *, method="kmeans", sample_size=None, random_state
     """
     _check_method(method)
     _check_sample_size(sample_size)
+    check_random_state(random_state)
     prepared = _Pixels(image)
     n_colors = prepared.check_n_colors(n_colors)
     return _quantize_prepared(prepared, n_colors, method, sample_size, random_state)
@@ -526,6 +528,7 @@ def quantize_series(image, n_colors_list, *, method="kmeans", sample_size=None,
     """
     _check_method(method)
     _check_sample_size(sample_size)
+    check_random_state(random_state)
     prepared = _Pixels(image)
     n_colors_list = [prepared.check_n_colors(k) for k in n_colors_list]
     # checked above, before the first result is asked for; computed lazily below

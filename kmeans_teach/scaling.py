@@ -20,7 +20,7 @@ import numpy as np
 from sklearn.base import clone
 from threadpoolctl import threadpool_limits
 
-from ._validation import check_int, check_X
+from ._validation import check_int, check_X, rng_from
 from .engine import assign, inertia
 
 __all__ = ["FitTimes", "SweepTimes", "format_seconds", "loglog_slope", "time_assign", "time_fits"]
@@ -390,8 +390,9 @@ def time_assign(values, *, vary, n_samples=100_000, n_clusters=8, n_features=8,
         :func:`sklearn.metrics.pairwise_distances_argmin`.
     repeats, max_seconds, n_threads
         As in :func:`time_fits`.
-    random_state : int, default=0
-        Seed of the random points and centers (standard normal numbers).
+    random_state : int, RandomState instance or None, default=0
+        Seed of the random points and centers (standard normal numbers,
+        drawn from ``np.random.default_rng(random_state)`` for an int).
 
     Returns
     -------
@@ -421,7 +422,7 @@ def time_assign(values, *, vary, n_samples=100_000, n_clusters=8, n_features=8,
     _check_repeats(repeats, max_seconds)
     _check_n_threads(n_threads)
 
-    rng = np.random.default_rng(random_state)
+    rng = rng_from(random_state)
     seconds = []
     with threadpool_limits(limits=n_threads):
         for value in values:

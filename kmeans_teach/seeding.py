@@ -21,9 +21,8 @@ from numbers import Real
 
 import numpy as np
 from sklearn.metrics.pairwise import euclidean_distances
-from sklearn.utils import check_random_state
 
-from ._validation import check_int, check_n_clusters, check_X
+from ._validation import check_int, check_n_clusters, check_random_state, check_X
 from .engine import _first_distinct, kmeans_steps
 
 __all__ = [

@@ -26,6 +26,7 @@ from __future__ import annotations
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
+from numbers import Integral
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
@@ -35,9 +36,7 @@ from sklearn.datasets import make_moons
 from sklearn.manifold import spectral_embedding
 from sklearn.metrics import adjusted_rand_score
 from sklearn.neighbors import kneighbors_graph
-from sklearn.utils import check_random_state
-
-from ._validation import check_int, check_X
+from ._validation import check_int, check_random_state, check_X
 
 __all__ = [
     "SpectralEmbedding",
@@ -355,8 +354,9 @@ def compare_on_moons(noise=0.05, n_neighbors=10, *, n_samples=200, random_state=
         Standard deviation of the Gaussian noise added to the moons (>= 0).
     n_neighbors : int, default=10
     n_samples : int, default=200
-    random_state : int, default=0
-        Seed for the data, k-means and the eigenvector solver. The moons and
+    random_state : int, RandomState instance or None, default=0
+        Seed for the data, k-means and the eigenvector solver. A RandomState
+        or None is turned into one int seed drawn from it. The moons and
         k-means depend only on (noise, n_samples, random_state), so they are
         computed once and shared (read-only) between calls that differ only
         in ``n_neighbors``.
@@ -377,8 +377,11 @@ def compare_on_moons(noise=0.05, n_neighbors=10, *, n_samples=200, random_state=
         raise ValueError(f"noise must be a finite number >= 0, but got {noise!r}; "
                          "the lesson uses 0.05.")
     n_samples = check_int(n_samples, "n_samples", low=4)
-    random_state = check_int(random_state, "random_state", low=0, high=2**32 - 1,
-                             fix=" Use a fixed integer seed, so every picture can be redrawn.")
+    if not isinstance(random_state, Integral):
+        # a RandomState or None: draw the int seed the cache is keyed by
+        random_state = int(check_random_state(random_state).randint(np.iinfo(np.int32).max))
+    check_random_state(random_state)  # the range check
+    random_state = int(random_state)
     X, y, k_labels, k_centers_raw = _moons_and_kmeans(float(noise), n_samples, random_state)
     with warnings.catch_warnings(record=True) as caught:
         warnings.filterwarnings("always", message=GRAPH_WARNING, category=UserWarning)

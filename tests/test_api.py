@@ -1,0 +1,76 @@
+"""One API across the engine: the random_state convention, validated kernels, labels."""
+
+import numpy as np
+import pytest
+
+import kmeans_teach as kt
+
+X_BLOBS, _ = kt.lesson_blobs()
+SMALL = X_BLOBS[:60]
+IMAGE = np.random.default_rng(0).integers(0, 256, (8, 8, 3), dtype=np.uint8)
+
+# every public engine function that takes random_state, called cheaply
+RANDOM_STATE_CALLS = {
+    "lesson_blobs": lambda rs: kt.lesson_blobs(random_state=rs),
+    "init_centers": lambda rs: kt.init_centers(SMALL, 3, random_state=rs),
+    "kmeans_steps": lambda rs: list(kt.kmeans_steps(SMALL, 3, random_state=rs)),
+    "run_kmeans": lambda rs: kt.run_kmeans(SMALL, 3, random_state=rs),
+    "kmeans_plusplus_steps": lambda rs: list(kt.kmeans_plusplus_steps(SMALL, 3, random_state=rs)),
+    "simulate_best_of_n": lambda rs: kt.simulate_best_of_n([True, False], 2, n_groups=5,
+                                                           random_state=rs),
+    "fit_k": lambda rs: kt.fit_k(SMALL, 3, n_init=1, random_state=rs),
+    "scan_k": lambda rs: kt.scan_k(SMALL, [2, 3], n_init=1, random_state=rs),
+    "gap_statistic": lambda rs: kt.gap_statistic(SMALL, [1, 2], n_refs=2, n_init=1,
+                                                 random_state=rs),
+    "spectral_embedding_of": lambda rs: kt.spectral_embedding_of(SMALL, random_state=rs),
+    "spectral_clustering_of": lambda rs: kt.spectral_clustering_of(SMALL, 2, n_init=1,
+                                                                   random_state=rs),
+    "compare_on_moons": lambda rs: kt.compare_on_moons(n_samples=40, random_state=rs),
+    "tsne_embedding": lambda rs: kt.tsne_embedding(SMALL, perplexity=5, max_iter=250,
+                                                   random_state=rs),
+    "quantize": lambda rs: kt.quantize(IMAGE, 3, random_state=rs),
+    "quantize_series": lambda rs: list(kt.quantize_series(IMAGE, [2, 3], random_state=rs)),
+    "time_assign": lambda rs: kt.time_assign([10, 20], vary="n_samples", n_clusters=2,
+                                             n_features=2, repeats=1, random_state=rs),
+}
+
+
+@pytest.mark.filterwarnings("ignore:Graph is not fully connected:UserWarning")  # tiny graphs
+@pytest.mark.parametrize("name", sorted(RANDOM_STATE_CALLS))
+def test_random_state_accepts_what_scikit_learn_accepts(name):
+    call = RANDOM_STATE_CALLS[name]
+    for random_state in (None, 0, np.int64(3), np.random.RandomState(0)):
+        call(random_state)
+
+
+@pytest.mark.parametrize("name", sorted(RANDOM_STATE_CALLS))
+@pytest.mark.parametrize("bad, error, match", [
+    (np.random.default_rng(0), TypeError, r"random_state must be None, an int seed .*"
+                                          r"random_state=int\(rng.integers\(2\*\*32\)\)"),
+    (1.5, TypeError, "random_state must be None, an int seed"),
+    ("0", TypeError, "random_state must be None, an int seed"),
+    (-1, ValueError, "random_state must be an int seed from 0 to 2\\*\\*32 - 1"),
+])
+def test_random_state_rejects_anything_else_by_name(name, bad, error, match):
+    with pytest.raises(error, match=match):
+        RANDOM_STATE_CALLS[name](bad)
+
+
+def test_int_seeds_keep_their_numpy_generator_streams():
+    # the integer-seeded results the notebooks print stay bit-identical
+    rng = np.random.default_rng(0)
+    refs = rng.uniform(SMALL.min(axis=0), SMALL.max(axis=0), size=(2, *SMALL.shape))
+    from sklearn.cluster import KMeans
+    want = [np.log(KMeans(2, n_init=1, random_state=0).fit(r).inertia_) for r in refs]
+    got = kt.gap_statistic(SMALL, [1, 2], n_refs=2, n_init=1, random_state=0)
+    np.testing.assert_array_equal(got.ref_log_inertia[:, 1], want)
+
+
+def test_a_random_state_instance_advances_and_reproduces():
+    a = kt.quantize(IMAGE, 3, random_state=np.random.RandomState(5)).palette
+    b = kt.quantize(IMAGE, 3, random_state=np.random.RandomState(5)).palette
+    np.testing.assert_array_equal(a, b)
+    rs = np.random.RandomState(1)
+    first = kt.gap_statistic(SMALL, [1, 2], n_refs=2, n_init=1, random_state=rs)
+    second = kt.gap_statistic(SMALL, [1, 2], n_refs=2, n_init=1, random_state=rs)
+    assert not np.array_equal(first.ref_log_inertia, second.ref_log_inertia)
