@@ -63,8 +63,8 @@ class Step:
     centers : ndarray of shape (n_clusters, n_features)
         The centers after this half-step.
     labels : ndarray of shape (n_samples,) or None
-        The cluster of every point (None at init). The dtype is the smallest
-        unsigned integer type that holds ``n_clusters - 1``.
+        The cluster of every point (None at init), of dtype int32 as
+        scikit-learn's labels.
     inertia : float or None
         Sum of squared distances from each point to the center of its
         cluster (None at init). Computed the first time it is read, so a
@@ -165,9 +165,13 @@ class Trace(Sequence):
         )
 
 
+#: The dtype of every array of labels the package returns: scikit-learn's.
+LABEL_DTYPE = np.int32
+
+
 def _label_dtype(n_clusters):
-    """Smallest unsigned integer type that holds the labels 0 .. n_clusters-1."""
-    return np.min_scalar_type(max(n_clusters - 1, 0))
+    """The labels' dtype: signed int32 as in scikit-learn, so ``labels - 1`` is -1, not 255."""
+    return LABEL_DTYPE
 
 
 def assign(X, centers):
@@ -186,7 +190,7 @@ def assign(X, centers):
     --------
     >>> import numpy as np
     >>> assign(np.array([[0.0], [1.0], [9.0]]), np.array([[0.0], [10.0]]))
-    array([0, 0, 1], dtype=uint8)
+    array([0, 0, 1], dtype=int32)
     """
     labels = np.empty(len(X), dtype=_label_dtype(len(centers)))
     # 1. squared distance from every point x to every center c:
@@ -493,7 +497,7 @@ def run_kmeans(X, n_clusters, *, init="k-means++", random_state=None,
     >>> X = np.array([[0.0, 0.0], [0.0, 1.0], [5.0, 5.0], [5.0, 6.0]])
     >>> trace = run_kmeans(X, 2, init=X[[0, 1]])
     >>> trace.final.labels, trace.final.inertia, trace.n_iter
-    (array([0, 0, 1, 1], dtype=uint8), 1.0, 3)
+    (array([0, 0, 1, 1], dtype=int32), 1.0, 3)
     """
     X, centers, max_iter, tol_abs = _prepare(X, n_clusters, init, random_state, max_iter, tol, empty)
     return Trace(_lloyd(X, centers, max_iter, tol_abs, empty), tol=tol_abs)

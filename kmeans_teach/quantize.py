@@ -30,7 +30,7 @@ from functools import lru_cache
 import numpy as np
 
 from ._validation import check_int, check_random_state, rng_from
-from .engine import assign
+from .engine import LABEL_DTYPE, assign
 
 __all__ = [
     "KMEANS_METHODS",
@@ -269,7 +269,7 @@ class Quantized:
     Attributes
     ----------
     palette : ndarray of shape (n_colors, 3), dtype uint8
-    labels : ndarray of shape (height, width)
+    labels : ndarray of shape (height, width), dtype int32
         The palette index of every pixel.
     psnr : float
         Against the original, in dB (``inf`` if nothing was lost).
@@ -347,7 +347,7 @@ class _Pixels:
             diff = self.colors - palette_f[color_labels]
             sse = float(np.einsum("ij,ij,i->", diff, diff, self.counts.astype(np.float64)))
         else:
-            labels = np.asarray(labels).reshape(-1)
+            labels = np.asarray(labels).reshape(-1).astype(LABEL_DTYPE)  # Pillow's are uint8
             diff = self.pixels.astype(np.float64) - palette_f[labels]
             sse = float(np.einsum("ij,ij->", diff, diff))
         labels = labels.reshape(self.shape)

@@ -266,7 +266,7 @@ def _aligned(y_true, labels):
     overlap = np.zeros((k, k), dtype=int)
     np.add.at(overlap, (labels, y_true), 1)
     rows, cols = linear_sum_assignment(-overlap)
-    mapping = np.empty(k, dtype=int)
+    mapping = np.empty(k, dtype=np.int32)  # the labels' dtype, as scikit-learn's
     mapping[rows] = cols
     return mapping
 

@@ -74,3 +74,26 @@ def test_a_random_state_instance_advances_and_reproduces():
     first = kt.gap_statistic(SMALL, [1, 2], n_refs=2, n_init=1, random_state=rs)
     second = kt.gap_statistic(SMALL, [1, 2], n_refs=2, n_init=1, random_state=rs)
     assert not np.array_equal(first.ref_log_inertia, second.ref_log_inertia)
+
+
+# --- labels are signed int32 (scikit-learn's dtype): labels - 1 is -1, not 255 -----------
+
+
+def _signed(labels):
+    labels = np.asarray(labels)
+    assert labels.dtype == np.int32, labels.dtype
+    assert (labels - 1).min() == -1
+
+
+def test_every_producer_of_labels_gives_signed_int32():
+    trace = kt.run_kmeans(SMALL, 3, random_state=0)
+    _signed(trace.final.labels)
+    _signed(kt.assign(SMALL, trace.final.centers))
+    _signed(kt.scan_seeds(SMALL, 3, range(3)).labels)
+    _signed(kt.fit_k(SMALL, 3, n_init=1).labels)
+    moons = kt.compare_on_moons()
+    _signed(moons.kmeans_labels)
+    _signed(moons.spectral_labels)
+    _signed(kt.spectral_clustering_of(SMALL, 2, n_init=1, random_state=0).labels)
+    for method in ("kmeans", "median_cut"):
+        _signed(kt.quantize(IMAGE, 3, method=method, random_state=0).labels)
