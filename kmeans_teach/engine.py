@@ -101,7 +101,7 @@ class Step:
     def inertia(self):
         if self.labels is None:
             return None
-        return inertia(self.data, self.centers, self.labels)
+        return inertia(self.data, self.labels, self.centers)
 
     def __post_init__(self):
         # Freeze the arrays too, so no step can be changed after the fact.
@@ -257,13 +257,27 @@ def _means(sums, counts):
         return sums / counts[:, None]
 
 
-def inertia(X, centers, labels):
+def inertia(X, labels, centers):
     """Sum of squared distances from each point to the center of its cluster.
+
+    The arguments come in the order of the M-step's result and of lesson
+    03's exercise, ``my_inertia(X, labels, centers)``: the data, which
+    cluster each point is in, where the clusters' centers are.
+
+    Parameters
+    ----------
+    X : ndarray of shape (n_samples, n_features)
+    labels : ndarray of shape (n_samples,)
+    centers : ndarray of shape (n_clusters, n_features)
+
+    Returns
+    -------
+    inertia : float
 
     Examples
     --------
     >>> import numpy as np
-    >>> inertia(np.array([[0.0], [2.0]]), np.array([[1.0]]), np.array([0, 0]))
+    >>> inertia(np.array([[0.0], [2.0]]), np.array([0, 0]), np.array([[1.0]]))
     2.0
     """
     diff = X - centers.take(labels, axis=0)  # from each point to its own center

@@ -97,3 +97,17 @@ def test_every_producer_of_labels_gives_signed_int32():
     _signed(kt.spectral_clustering_of(SMALL, 2, n_init=1, random_state=0).labels)
     for method in ("kmeans", "median_cut"):
         _signed(kt.quantize(IMAGE, 3, method=method, random_state=0).labels)
+
+
+# --- one argument order for the inertia: (X, labels, centers), as lesson 03's exercise ---
+
+
+def test_inertia_takes_the_exercise_order():
+    import inspect
+
+    X = np.array([[0.0], [2.0], [10.0]])
+    labels, centers = np.array([0, 0, 1]), np.array([[1.0], [10.0]])
+    assert kt.inertia(X, labels, centers) == 2.0
+    assert list(inspect.signature(kt.inertia).parameters) == ["X", "labels", "centers"]
+    # the checker accepts kt.inertia itself as a right answer
+    assert kt.check_inertia(kt.inertia)
