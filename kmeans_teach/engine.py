@@ -22,7 +22,8 @@ from functools import cached_property
 import numpy as np
 from sklearn.cluster import kmeans_plusplus
 from ._validation import (
-    check_init_array, check_int, check_n_clusters, check_random_state, check_tol, check_X,
+    check_centers, check_init_array, check_int, check_labels, check_n_clusters,
+    check_random_state, check_tol, check_X,
 )
 
 __all__ = [
@@ -101,7 +102,7 @@ class Step:
     def inertia(self):
         if self.labels is None:
             return None
-        return inertia(self.data, self.labels, self.centers)
+        return inertia(self.data, self.labels, self.centers, check_input=False)
 
     def __post_init__(self):
         # Freeze the arrays too, so no step can be changed after the fact.
@@ -174,24 +175,33 @@ def _label_dtype(n_clusters):
     return LABEL_DTYPE
 
 
-def assign(X, centers):
+def assign(X, centers, *, check_input=True):
     """E-step: give every point the label of its nearest center.
 
     Parameters
     ----------
-    X : ndarray of shape (n_samples, n_features)
-    centers : ndarray of shape (n_clusters, n_features)
+    X : array-like of shape (n_samples, n_features)
+    centers : array-like of shape (n_clusters, n_features)
+    check_input : bool, default=True
+        Check X and centers first (shapes, numbers, finite values). The
+        engine's own loop, which has checked them once already, passes False
+        (scikit-learn's name for this switch).
 
     Returns
     -------
-    labels : ndarray of shape (n_samples,)
+    labels : ndarray of shape (n_samples,), dtype int32
 
     Examples
     --------
     >>> import numpy as np
     >>> assign(np.array([[0.0], [1.0], [9.0]]), np.array([[0.0], [10.0]]))
     array([0, 0, 1], dtype=int32)
+    >>> assign([[0, 1]], [[0.0, 0.0], [1.0, 1.0]])  # any array-like
+    array([0], dtype=int32)
     """
+    if check_input:
+        X = check_X(X)
+        centers = check_centers(centers, X.shape[1])
     labels = np.empty(len(X), dtype=_label_dtype(len(centers)))
     # 1. squared distance from every point x to every center c:
     #    |x - c|^2 = |x|^2 - 2 x.c + |c|^2. The |x|^2 term is the same for all
@@ -211,14 +221,18 @@ def assign(X, centers):
     return labels
 
 
-def update(X, labels, n_clusters):
+def update(X, labels, n_clusters, *, check_input=True):
     """M-step: move every center to the mean of the points assigned to it.
 
     Parameters
     ----------
-    X : ndarray of shape (n_samples, n_features)
-    labels : ndarray of shape (n_samples,)
+    X : array-like of shape (n_samples, n_features)
+    labels : array-like of int, shape (n_samples,)
+        Cluster indices from 0 to ``n_clusters - 1``.
     n_clusters : int
+        At least 1; clusters without points get NaN centers.
+    check_input : bool, default=True
+        Check the three arguments first (see :func:`assign`).
 
     Returns
     -------
@@ -235,6 +249,10 @@ def update(X, labels, n_clusters):
            [ 9.],
            [nan]])
     """
+    if check_input:
+        X = check_X(X)
+        n_clusters = check_int(n_clusters, "n_clusters", low=1)
+        labels = check_labels(labels, len(X), n_clusters)
     sums, counts = _sums_and_counts(X, labels, n_clusters)
     return _means(sums, counts), counts
 
@@ -257,7 +275,7 @@ def _means(sums, counts):
         return sums / counts[:, None]
 
 
-def inertia(X, labels, centers):
+def inertia(X, labels, centers, *, check_input=True):
     """Sum of squared distances from each point to the center of its cluster.
 
     The arguments come in the order of the M-step's result and of lesson
@@ -266,9 +284,11 @@ def inertia(X, labels, centers):
 
     Parameters
     ----------
-    X : ndarray of shape (n_samples, n_features)
-    labels : ndarray of shape (n_samples,)
-    centers : ndarray of shape (n_clusters, n_features)
+    X : array-like of shape (n_samples, n_features)
+    labels : array-like of int, shape (n_samples,)
+    centers : array-like of shape (n_clusters, n_features)
+    check_input : bool, default=True
+        Check the three arguments first (see :func:`assign`).
 
     Returns
     -------
@@ -280,6 +300,10 @@ def inertia(X, labels, centers):
     >>> inertia(np.array([[0.0], [2.0]]), np.array([0, 0]), np.array([[1.0]]))
     2.0
     """
+    if check_input:
+        X = check_X(X)
+        centers = check_centers(centers, X.shape[1])
+        labels = check_labels(labels, len(X), len(centers))
     diff = X - centers.take(labels, axis=0)  # from each point to its own center
     return float(np.einsum("ij,ij->", diff, diff))  # sum of squares, without a temporary
 
@@ -355,7 +379,7 @@ def _checked_assign(X, centers, iteration):
             "(this is how the naive textbook loop breaks). Use empty='relocate' "
             "(scikit-learn's choice) or empty='keep'."
         )
-    return assign(X, centers)
+    return assign(X, centers, check_input=False)
 
 
 def _first_distinct(X, order, n):
@@ -371,15 +395,37 @@ def _first_distinct(X, order, n):
             return prefix[np.sort(first)[:n]]
 
 
-def init_centers(X, n_clusters, init="k-means++", random_state=None):
+def init_centers(X, n_clusters, init="k-means++", random_state=None, *, check_input=True):
     """Initial centers: "random" data points, "k-means++", or an explicit array.
 
-    ``X`` must already be validated. "random" shuffles the points with
-    ``random_state.permutation`` and keeps the first ``n_clusters`` distinct
-    ones. (scikit-learn's ``init="random"`` draws with ``choice`` and may pick
-    repeated points, so the same seed gives other centers there; started from
-    the *same* centers, the two runs agree.)
+    "random" shuffles the points with ``random_state.permutation`` and keeps
+    the first ``n_clusters`` distinct ones. (scikit-learn's ``init="random"``
+    draws with ``choice`` and may pick repeated points, so the same seed gives
+    other centers there; started from the *same* centers, the two runs agree.)
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features)
+    n_clusters : int
+        From 1 to the number of distinct points in X.
+    init : {"k-means++", "random"} or array-like of shape (n_clusters, n_features), default="k-means++"
+    random_state : int, RandomState instance or None, default=None
+    check_input : bool, default=True
+        Check X and n_clusters first (see :func:`assign`).
+
+    Returns
+    -------
+    centers : ndarray of shape (n_clusters, n_features)
+
+    Examples
+    --------
+    >>> init_centers([[0.0], [0.0], [1.0], [2.0]], 2, "random", random_state=0)
+    array([[1.],
+           [2.]])
     """
+    if check_input:
+        X = check_X(X)
+        _check_n_clusters_distinct(n_clusters, X)
     rng = check_random_state(random_state)
     if isinstance(init, str) and init == "random":
         # shuffle the points and keep the first n_clusters distinct ones
@@ -429,16 +475,20 @@ def _lloyd(X, centers, max_iter, tol, empty):
                stop_reason="center shift within tol" if done else "max_iter reached")
 
 
-def _prepare(X, n_clusters, init, random_state, max_iter, tol, empty):
-    X = check_X(X)
+def _check_n_clusters_distinct(n_clusters, X):
     check_n_clusters(n_clusters, X)
     n_distinct = len(_first_distinct(X, np.arange(len(X)), n_clusters))
     check_n_clusters(n_clusters, X, n_distinct=n_distinct)
+
+
+def _prepare(X, n_clusters, init, random_state, max_iter, tol, empty):
+    X = check_X(X)
+    _check_n_clusters_distinct(n_clusters, X)
     max_iter = check_int(max_iter, "max_iter", low=1, fix=" scikit-learn's default is 300.")
     tol = check_tol(tol)
     if empty not in EMPTY_POLICIES:
         raise ValueError(f"empty must be one of {EMPTY_POLICIES}, but got {empty!r}.")
-    centers = init_centers(X, n_clusters, init, random_state)
+    centers = init_centers(X, n_clusters, init, random_state, check_input=False)
     # scikit-learn's rule: the tolerance is relative to the spread of the data
     tol_abs = float(np.mean(np.var(X, axis=0)) * tol) if tol else 0.0
     return X, centers, max_iter, tol_abs

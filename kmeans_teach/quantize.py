@@ -341,7 +341,7 @@ class _Pixels:
         palette_f = palette.astype(np.float64)
         if labels is None:
             # E-step on the distinct colours only, then copied to their pixels
-            color_labels = assign(self.colors, palette_f)
+            color_labels = assign(self.colors, palette_f, check_input=False)
             labels = color_labels[self.inverse]
             # squared error of each distinct colour, times how many pixels have it
             diff = self.colors - palette_f[color_labels]

@@ -333,7 +333,7 @@ def time_fits(models, X, n_samples, *, start=None, repeats=3, max_seconds=1.0,
                 centers = fitted.cluster_centers_
                 n_iter = int(fitted.n_iter_)
                 n_steps = int(getattr(fitted, "n_steps_", n_iter))
-                value = inertia(Xn, assign(Xn, centers), centers)
+                value = inertia(Xn, assign(Xn, centers, check_input=False), centers, check_input=False)
                 rows.append((name, n, seconds, n_iter, n_steps, float(value)))
     return FitTimes(*(tuple(col) for col in zip(*rows)))
 

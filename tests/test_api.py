@@ -108,6 +108,45 @@ def test_inertia_takes_the_exercise_order():
     X = np.array([[0.0], [2.0], [10.0]])
     labels, centers = np.array([0, 0, 1]), np.array([[1.0], [10.0]])
     assert kt.inertia(X, labels, centers) == 2.0
-    assert list(inspect.signature(kt.inertia).parameters) == ["X", "labels", "centers"]
+    assert list(inspect.signature(kt.inertia).parameters)[:3] == ["X", "labels", "centers"]
     # the checker accepts kt.inertia itself as a right answer
     assert kt.check_inertia(kt.inertia)
+
+
+# --- the exported kernels check their input and name the fix ---------------------------
+
+CENTERS = np.array([[0.0, 0.0], [5.0, 5.0]])
+
+
+def test_kernels_accept_array_likes():
+    assert kt.assign([[0, 1]], CENTERS).tolist() == [0]
+    assert kt.assign([[0, 1], [6, 6]], CENTERS.tolist()).tolist() == [0, 1]
+    centers, counts = kt.update([[0, 0], [2, 2], [6, 6]], [0, 0, 1], 2)
+    assert centers.tolist() == [[1.0, 1.0], [6.0, 6.0]] and counts.tolist() == [2, 1]
+    assert kt.inertia([[0, 0], [2, 2]], [0, 0], [[1, 1]]) == 4.0
+    assert kt.init_centers([[0, 0], [1, 1], [2, 2]], 2, "random", random_state=0).shape == (2, 2)
+
+
+@pytest.mark.parametrize("call, error, match", [
+    (lambda: kt.assign([[0, 1, 2]], CENTERS), ValueError, "centers has 2 features .* X has 3"),
+    (lambda: kt.assign([0.0, 1.0], CENTERS), ValueError, "X must be 2-D.*reshape"),
+    (lambda: kt.assign([[0, 1]], [0.0, 1.0]), ValueError, r"centers must be 2-D.*reshape\(1, -1\)"),
+    (lambda: kt.assign([[np.nan, 1]], CENTERS), ValueError, "X contains NaN"),
+    (lambda: kt.assign([[0, 1]], [[np.nan, 1]]), ValueError, "centers contains NaN"),
+    (lambda: kt.assign([["a", "b"]], CENTERS), TypeError, "X must hold real numbers"),
+    (lambda: kt.update([[0, 0], [1, 1]], [0], 2), ValueError, "labels has 1 entries but X has 2"),
+    (lambda: kt.update([[0, 0], [1, 1]], [0, 2], 2), ValueError, "from 0 to n_clusters - 1 = 1"),
+    (lambda: kt.update([[0, 0], [1, 1]], [0, -1], 2), ValueError, "range from -1 to 0"),
+    (lambda: kt.update([[0, 0], [1, 1]], [0.5, 1], 2), TypeError, "labels must hold integer"),
+    (lambda: kt.update([[0, 0], [1, 1]], [0, 1], 0), ValueError, "n_clusters must be at least 1"),
+    (lambda: kt.update([[0, 0], [1, 1]], [[0, 1]], 2), ValueError, "labels must be 1-D"),
+    (lambda: kt.inertia([[0, 0], [1, 1]], [0, 1], [[0, 0]]), ValueError, "n_clusters - 1 = 0"),
+    (lambda: kt.inertia([[0, 0]], [0], [[0, 0, 0]]), ValueError, "centers has 3 features"),
+    (lambda: kt.init_centers([[0, 0], [1, 1]], 3), ValueError, "n_clusters must be between 1 and 2"),
+    (lambda: kt.init_centers([[0, 0], [0, 0], [1, 1]], 3, "random"), ValueError,
+     "only 2 distinct points"),
+    (lambda: kt.init_centers([[np.inf, 0]], 1), ValueError, "X contains NaN or infinity"),
+])
+def test_kernels_reject_bad_input_by_name(call, error, match):
+    with pytest.raises(error, match=match):
+        call()
