@@ -83,8 +83,9 @@ class Step:
     stop_reason : str or None
         On the last step only: why the run stopped.
     data : ndarray of shape (n_samples, n_features) or None
-        The data X of the run (the same array for every step, not a copy),
-        kept so that ``inertia`` can be computed when it is read.
+        The data X of the run: a read-only copy made once per run (the same
+        array for every step), kept so that ``inertia`` can be computed when
+        it is read. Changing the caller's X afterwards changes nothing here.
     """
 
     iteration: int
@@ -482,7 +483,13 @@ def _check_n_clusters_distinct(n_clusters, X):
 
 
 def _prepare(X, n_clusters, init, random_state, max_iter, tol, empty):
+    original = X
     X = check_X(X)
+    if np.may_share_memory(X, original):
+        # the steps keep X to compute their inertia when it is read: keep a copy
+        # of our own, so that changing the caller's array cannot change the trace
+        X = X.copy()
+    X.flags.writeable = False
     _check_n_clusters_distinct(n_clusters, X)
     max_iter = check_int(max_iter, "max_iter", low=1, fix=" scikit-learn's default is 300.")
     tol = check_tol(tol)

@@ -150,3 +150,17 @@ def test_kernels_accept_array_likes():
 def test_kernels_reject_bad_input_by_name(call, error, match):
     with pytest.raises(error, match=match):
         call()
+
+
+# --- bug: a Step kept the caller's X and computed its inertia when read -----------------
+
+
+def test_changing_X_after_a_run_leaves_the_trace_unchanged():
+    X = kt.lesson_blobs()[0].copy()
+    trace = kt.run_kmeans(X, 4, init="random", random_state=34)
+    steps = list(kt.kmeans_steps(X, 4, init="random", random_state=34))
+    X *= 10.0  # change the data after the run, before any inertia is read
+    fresh = kt.run_kmeans(kt.lesson_blobs()[0], 4, init="random", random_state=34)
+    np.testing.assert_array_equal(trace.inertias, fresh.inertias)
+    np.testing.assert_array_equal([s.inertia for s in steps[1:]], fresh.inertias)
+    assert not trace.final.data.flags.writeable
