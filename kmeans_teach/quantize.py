@@ -440,10 +440,15 @@ def _check_method(method):
                          f"but got {method!r}.")
 
 
-def _check_sample_size(sample_size):
+def _check_sample_size(sample_size, method):
     if sample_size is not None:
         check_int(sample_size, "sample_size", low=1,
                   fix=" Use None to fit on every pixel.")
+        if method in PILLOW_METHODS:
+            raise ValueError(
+                f"sample_size={sample_size} only applies to the k-means methods "
+                f"{KMEANS_METHODS}; Pillow's {method!r} always reads every pixel. Use "
+                "sample_size=None with it, or method='kmeans' to fit on a sample.")
     return sample_size
 
 
@@ -466,7 +471,8 @@ def quantize(image, n_colors, *, method="kmeans", sample_size=None, random_state
     sample_size : int or None, default=None
         k-means methods only: fit the palette on this many randomly chosen
         pixels instead of all of them (then every pixel still gets its nearest
-        palette colour).
+        palette colour). Pillow's methods always read every pixel, so they
+        raise a ValueError for any other value than None.
     random_state : int, RandomState instance or None, default=None
         Seed for the sample and for k-means' initial centers (drawn from
         ``np.random.default_rng(random_state)`` for an int).
@@ -496,7 +502,7 @@ def quantize(image, n_colors, *, method="kmeans", sample_size=None, random_state
     inf
     """
     _check_method(method)
-    _check_sample_size(sample_size)
+    _check_sample_size(sample_size, method)
     check_random_state(random_state)
     prepared = _Pixels(image)
     n_colors = prepared.check_n_colors(n_colors)
@@ -527,7 +533,7 @@ def quantize_series(image, n_colors_list, *, method="kmeans", sample_size=None,
     [2, 3, 4]
     """
     _check_method(method)
-    _check_sample_size(sample_size)
+    _check_sample_size(sample_size, method)
     check_random_state(random_state)
     prepared = _Pixels(image)
     n_colors_list = [prepared.check_n_colors(k) for k in n_colors_list]

@@ -164,3 +164,16 @@ def test_changing_X_after_a_run_leaves_the_trace_unchanged():
     np.testing.assert_array_equal(trace.inertias, fresh.inertias)
     np.testing.assert_array_equal([s.inertia for s in steps[1:]], fresh.inertias)
     assert not trace.final.data.flags.writeable
+
+
+# --- bug: quantize ignored sample_size for Pillow's methods without a word ----------------
+
+
+@pytest.mark.parametrize("method", kt.pillow_methods_available())
+def test_quantize_refuses_sample_size_for_pillow_methods(method):
+    with pytest.raises(ValueError, match=f"sample_size=10 only applies to the k-means methods"
+                                         f".*{method}.*sample_size=None"):
+        kt.quantize(IMAGE, 3, method=method, sample_size=10)
+    with pytest.raises(ValueError, match="sample_size=10 only applies"):
+        kt.quantize_series(IMAGE, [2, 3], method=method, sample_size=10)
+    assert kt.quantize(IMAGE, 3, method=method).n_colors <= 3  # None is fine
