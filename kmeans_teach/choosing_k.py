@@ -113,9 +113,9 @@ def kneedle(x, y, *, curve="convex", direction="decreasing", S=1.0):
     """
     if isinstance(S, bool) or not isinstance(S, Real) or not S >= 0:
         raise ValueError(f"S must be a number >= 0, but got {S!r}; the usual value is 1.")
-    xn, yn, d = kneedle_curve(x, y, curve=curve, direction=direction)  # steps 1-3
+    kc = kneedle_curve(x, y, curve=curve, direction=direction)  # steps 1-3
+    xn, d, flipped = kc.x, kc.difference, kc.flipped
     x = np.asarray(x)
-    flipped = (curve == "convex") == (direction == "increasing")
     # 4. walk along d; each local maximum sets a threshold, each local minimum clears it
     maxima = set(argrelextrema(d, np.greater_equal)[0].tolist())
     minima = set(argrelextrema(d, np.less_equal)[0].tolist())
@@ -137,6 +137,9 @@ class KneedleCurve(NamedTuple):
     x: np.ndarray  # x rescaled to [0, 1] (reversed when the curve was flipped)
     y: np.ndarray  # y rescaled to [0, 1] and turned concave and increasing
     difference: np.ndarray  # y - x: the knee is where this peaks
+    #: True when the order was reversed (convex increasing, concave decreasing):
+    #: then point i of this curve is point n - 1 - i of the original x
+    flipped: bool = False
 
 
 def kneedle_curve(x, y, *, curve="convex", direction="decreasing"):
@@ -164,10 +167,11 @@ def kneedle_curve(x, y, *, curve="convex", direction="decreasing"):
     #    down, and the order is reversed when that leaves it falling
     if curve == "convex":
         yn = 1 - yn
-    if (curve == "convex") == (direction == "increasing"):
+    flipped = (curve == "convex") == (direction == "increasing")
+    if flipped:
         xn, yn = 1 - xn[::-1], yn[::-1]
     # 3. the height above the diagonal
-    return KneedleCurve(xn, yn, yn - xn)
+    return KneedleCurve(xn, yn, yn - xn, flipped)
 
 
 # --- k-means for one k, and for many ------------------------------------------------------

@@ -177,3 +177,35 @@ def test_quantize_refuses_sample_size_for_pillow_methods(method):
     with pytest.raises(ValueError, match="sample_size=10 only applies"):
         kt.quantize_series(IMAGE, [2, 3], method=method, sample_size=10)
     assert kt.quantize(IMAGE, 3, method=method).n_colors <= 3  # None is fine
+
+
+# --- bug: plot_kneedle wrote the x labels backwards for flipped curves -------------------
+
+
+@pytest.mark.parametrize("curve, direction, y", [
+    ("convex", "decreasing", [100, 40, 20, 15, 12, 11]),
+    ("convex", "increasing", [1, 2, 4, 9, 30, 100]),
+    ("concave", "decreasing", [100, 98, 95, 80, 40, 1]),
+    ("concave", "increasing", [1, 50, 80, 90, 95, 97]),
+])
+def test_plot_kneedle_writes_each_x_under_its_own_point(curve, direction, y):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib.figure import Figure
+
+    from kmeans_teach.plotting import plot_kneedle
+
+    x = [1, 2, 3, 5, 8, 13]  # unevenly spaced: every value has its own place
+    kc = kt.kneedle_curve(x, y, curve=curve, direction=direction)
+    ax = Figure().add_subplot()
+    plot_kneedle(ax, kc, x_values=x)
+    labels = {round(t.xy[0], 9): t.get_text() for t in ax.texts}
+    # where the original value x_i lands after Kneedle's rescaling (and flip)
+    xn = (np.array(x) - 1) / 12
+    where = 1 - xn if kc.flipped else xn
+    assert labels == {round(w, 9): f"{v:g}" for w, v in zip(where, x)}
+    # the label under the peak of the difference is the knee kneedle() reports
+    peak = kc.x[np.argmax(kc.difference)]
+    knee = kt.kneedle(x, y, curve=curve, direction=direction)
+    assert knee is None or labels[round(peak, 9)] == f"{knee:g}"

@@ -299,14 +299,16 @@ def plot_kneedle(ax, kcurve, *, x_values=None):
     kcurve : KneedleCurve
         From :func:`kmeans_teach.kneedle_curve`.
     x_values : array-like or None
-        The original x values (for example the ks), written under the points.
+        The original x values (for example the ks), in their original order,
+        written under the points they belong to (in reverse order when
+        Kneedle reversed the curve, ``kcurve.flipped``).
 
     Returns
     -------
     list of Line2D
         The curve, the diagonal, the difference, and the marker at its peak.
     """
-    x, y, d = kcurve
+    x, y, d = kcurve.x, kcurve.y, kcurve.difference
     (curve,) = ax.plot(x, y, marker="o", markersize=4, color="#444444",
                        label="curve, rescaled and turned")
     (diagonal,) = ax.plot([0, 1], [0, 1], linestyle=":", color="#888888", label="diagonal")
@@ -316,6 +318,8 @@ def plot_kneedle(ax, kcurve, *, x_values=None):
     (marker,) = ax.plot([x[peak], x[peak]], [d[peak], y[peak]], marker="o", markersize=9,
                         color=CURRENT_COLOR, label="largest difference")
     if x_values is not None:
+        # a flipped curve runs backwards: its first point is the original last one
+        x_values = list(x_values)[::-1] if kcurve.flipped else list(x_values)
         for xi, value in zip(x, x_values):
             ax.annotate(f"{value:g}", (xi, 0), xytext=(0, -12), textcoords="offset points",
                         ha="center", fontsize=8, color="#444444")
