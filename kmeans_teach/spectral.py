@@ -29,7 +29,6 @@ from functools import lru_cache
 from numbers import Integral
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
 from scipy.sparse.csgraph import connected_components
 from sklearn.cluster import KMeans
 from sklearn.datasets import make_moons
@@ -37,6 +36,7 @@ from sklearn.manifold import spectral_embedding
 from sklearn.metrics import adjusted_rand_score
 from sklearn.neighbors import kneighbors_graph
 from ._validation import check_int, check_random_state, check_X
+from .metrics import match_clusters
 
 __all__ = [
     "SpectralEmbedding",
@@ -261,13 +261,17 @@ def spectral_clustering_of(X, n_clusters=2, *, n_neighbors=10, random_state=None
 
 
 def _aligned(y_true, labels):
-    """Renumber ``labels`` so each cluster takes the true class it overlaps most (one-to-one)."""
+    """Renumber ``labels`` so each cluster takes the true class it overlaps most (one-to-one).
+
+    The Hungarian matching of :func:`kmeans_teach.match_clusters`, completed into
+    a permutation of 0 .. k-1 (a cluster left without a class takes a free number).
+    """
     k = int(max(labels.max(), y_true.max())) + 1
-    overlap = np.zeros((k, k), dtype=int)
-    np.add.at(overlap, (labels, y_true), 1)
-    rows, cols = linear_sum_assignment(-overlap)
-    mapping = np.empty(k, dtype=np.int32)  # the labels' dtype, as scikit-learn's
-    mapping[rows] = cols
+    matching = match_clusters(y_true, labels)
+    mapping = np.full(k, -1, dtype=np.int32)  # the labels' dtype, as scikit-learn's
+    mapping[matching.clusters] = matching.classes
+    missing = mapping < 0
+    mapping[missing] = np.setdiff1d(np.arange(k), mapping[~missing])[: np.count_nonzero(missing)]
     return mapping
 
 

@@ -209,3 +209,25 @@ def test_plot_kneedle_writes_each_x_under_its_own_point(curve, direction, y):
     peak = kc.x[np.argmax(kc.difference)]
     knee = kt.kneedle(x, y, curve=curve, direction=direction)
     assert knee is None or labels[round(peak, 9)] == f"{knee:g}"
+
+
+# --- each helper written once ------------------------------------------------------------
+
+
+def test_hungarian_matching_lives_only_in_metrics():
+    from pathlib import Path
+
+    package = Path(kt.__file__).parent
+    users = sorted(p.name for p in package.rglob("*.py") if "linear_sum_assignment" in p.read_text())
+    assert users == ["metrics.py"]
+    moons = kt.compare_on_moons(0.15, 10)
+    matching = kt.match_clusters(moons.y, moons.spectral_labels)
+    # after alignment every cluster carries the number of the class it was matched to
+    assert matching.classes.tolist() == matching.clusters.tolist()
+
+
+def test_aligned_is_a_permutation_even_when_a_cluster_is_missing():
+    from kmeans_teach.spectral import _aligned
+
+    mapping = _aligned(np.array([0, 0, 1, 1]), np.array([1, 1, 1, 1]))
+    assert sorted(mapping.tolist()) == [0, 1] and mapping[1] == 0
