@@ -149,10 +149,7 @@ class Trace(Sequence):
 
     @property
     def n_iter(self):
-        final = self.final
-        # An E-step that changes nothing ends the run at once; the other two
-        # rules end it after an M-step, followed by one last E-step.
-        return final.iteration if final.stop_reason == "labels unchanged" else final.iteration - 1
+        return _n_iter(self.final)
 
     @property
     def inertias(self):
@@ -169,6 +166,13 @@ class Trace(Sequence):
 
 #: The dtype of every array of labels the package returns: scikit-learn's.
 LABEL_DTYPE = np.int32
+
+
+def _n_iter(final):
+    """The number of Lloyd iterations of a run, counted as scikit-learn's ``n_iter_``, from its last step."""
+    # An E-step that changes nothing ends the run at once; the other two
+    # rules end it after an M-step, followed by one last E-step.
+    return final.iteration if final.stop_reason == "labels unchanged" else final.iteration - 1
 
 
 def _label_dtype(n_clusters):

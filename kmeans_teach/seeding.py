@@ -23,7 +23,7 @@ import numpy as np
 from sklearn.metrics.pairwise import euclidean_distances
 
 from ._validation import check_int, check_n_clusters, check_random_state, check_X
-from .engine import _first_distinct, kmeans_steps
+from .engine import _first_distinct, _n_iter, kmeans_steps
 
 __all__ = [
     "SeedingPick",
@@ -375,8 +375,7 @@ def scan_seeds(X, n_clusters, seeds, *, init="random", max_iter=300, tol=1e-4):
     for seed in _check_seeds(seeds):
         *_, final = kmeans_steps(X, n_clusters, init=init, random_state=seed,
                                  max_iter=max_iter, tol=tol)
-        n_iter = final.iteration if final.stop_reason == "labels unchanged" else final.iteration - 1
-        runs.append((seed, final.inertia, final.labels, final.centers, n_iter))
+        runs.append((seed, final.inertia, final.labels, final.centers, _n_iter(final)))
     if not runs:
         raise ValueError("seeds is empty: give at least one seed, e.g. range(200).")
     seeds_, inertias, labels, centers, n_iter = zip(*runs)

@@ -231,3 +231,15 @@ def test_aligned_is_a_permutation_even_when_a_cluster_is_missing():
 
     mapping = _aligned(np.array([0, 0, 1, 1]), np.array([1, 1, 1, 1]))
     assert sorted(mapping.tolist()) == [0, 1] and mapping[1] == 0
+
+
+def test_the_iteration_count_rule_is_written_once():
+    from pathlib import Path
+
+    package = Path(kt.__file__).parent
+    rule = 'stop_reason == "labels unchanged" else'
+    users = sorted(p.name for p in package.rglob("*.py") if rule in p.read_text())
+    assert users == ["engine.py"]
+    scan = kt.scan_seeds(SMALL, 3, range(4))
+    for seed, n_iter in zip(scan.seeds, scan.n_iter):
+        assert n_iter == kt.run_kmeans(SMALL, 3, init="random", random_state=int(seed)).n_iter
