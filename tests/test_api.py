@@ -243,3 +243,29 @@ def test_the_iteration_count_rule_is_written_once():
     scan = kt.scan_seeds(SMALL, 3, range(4))
     for seed, n_iter in zip(scan.seeds, scan.n_iter):
         assert n_iter == kt.run_kmeans(SMALL, 3, init="random", random_state=int(seed)).n_iter
+
+
+def test_the_axis_padding_is_written_once_and_keeps_the_limits():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from pathlib import Path
+
+    from matplotlib.figure import Figure
+
+    from kmeans_teach.plotting import plot_k_clustering, plot_step
+    from kmeans_teach.plotting._axes import padded_limits
+
+    plotting = Path(kt.__file__).parent / "plotting"
+    for name in ("clusters.py", "choosing_k.py"):
+        assert "0.08 *" not in (plotting / name).read_text(), name
+    lo, hi = X_BLOBS.min(axis=0), X_BLOBS.max(axis=0)
+    pad = 0.08 * (hi - lo)  # the rule as it was written before
+    want = ((lo[0] - pad[0], hi[0] + pad[0]), (lo[1] - pad[1], hi[1] + pad[1]))
+    assert padded_limits(X_BLOBS) == want
+    trace = kt.run_kmeans(X_BLOBS, 4, random_state=0)
+    for draw in (lambda ax: plot_step(ax, X_BLOBS, trace[1]),
+                 lambda ax: plot_k_clustering(ax, X_BLOBS, kt.fit_k(X_BLOBS, 4, n_init=1))):
+        ax = Figure().add_subplot()
+        draw(ax)
+        assert (ax.get_xlim(), ax.get_ylim()) == want

@@ -16,6 +16,7 @@ from typing import NamedTuple
 import numpy as np
 from matplotlib.collections import PolyCollection
 
+from ._axes import padded_limits
 from .clusters import (
     CLUSTER_COLORS,
     _marker_paths,
@@ -80,9 +81,9 @@ def plot_k_clustering(ax, X, fit, *, xlim=None, ylim=None, regions=True):
     KClusteringArtists
     """
     X = np.asarray(X)
-    pad = 0.08 * np.ptp(X, axis=0)
-    xlim = (X[:, 0].min() - pad[0], X[:, 0].max() + pad[0]) if xlim is None else xlim
-    ylim = (X[:, 1].min() - pad[1], X[:, 1].max() + pad[1]) if ylim is None else ylim
+    data_xlim, data_ylim = padded_limits(X)
+    xlim = data_xlim if xlim is None else xlim
+    ylim = data_ylim if ylim is None else ylim
     image = plot_voronoi(ax, fit.centers, xlim=xlim, ylim=ylim, resolution=150) if regions else None
     points = plot_points(ax, X, fit.labels)
     centers = plot_centers(ax, fit.centers, size=200)
