@@ -24,8 +24,8 @@ import numpy as np
 from scipy.signal import argrelextrema
 from sklearn.cluster import KMeans
 from sklearn.metrics import silhouette_samples
-from threadpoolctl import threadpool_limits
 
+from ._threads import limit_threads
 from ._validation import check_int, check_random_state, check_X, rng_from
 
 __all__ = [
@@ -38,16 +38,6 @@ __all__ = [
     "GapResult",
     "gap_statistic",
 ]
-
-
-def _one_thread():
-    """Run k-means and the silhouette on one thread.
-
-    The data sets of the lessons are small (hundreds of points), so threads
-    only add overhead; on a busy machine, OpenMP threads that wait for each
-    other made a gap statistic 250 times slower (51 s instead of 0.2 s).
-    """
-    return threadpool_limits(limits=1)
 
 
 # --- the elbow: Kneedle ------------------------------------------------------------------
@@ -250,7 +240,7 @@ def fit_k(X, n_clusters, *, n_init=10, random_state=0):
     k = _check_k(n_clusters, X)
     n_init = check_int(n_init, "n_init", low=1)
     check_random_state(random_state)
-    with _one_thread():
+    with limit_threads():  # k-means and the silhouette on one thread
         model = KMeans(n_clusters=k, n_init=n_init, random_state=random_state).fit(X)
         scores = silhouette_samples(X, model.labels_) if k >= 2 else None
     return KFit(k, model.labels_.copy(), model.cluster_centers_.copy(), float(model.inertia_),
@@ -395,7 +385,7 @@ def gap_statistic(X, ks=range(1, 11), *, n_refs=10, n_init=3, random_state=0, pr
 
     ks_loop = ks.tolist() if progress is None else progress(ks.tolist())
     log_wk, ref_log_wk = [], []
-    with _one_thread():
+    with limit_threads():  # k-means and the silhouette on one thread
         for k in ks_loop:
             log_wk.append(log_w(X, k))
             ref_log_wk.append([log_w(ref, k) for ref in refs])

@@ -29,6 +29,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from ._threads import limit_threads
 from ._validation import check_int, check_random_state, rng_from
 from .engine import LABEL_DTYPE, assign
 
@@ -394,7 +395,8 @@ def _kmeans_palette(prepared, n_colors, method, sample_size, random_state):
     else:
         model = MiniBatchKMeans(n_clusters=n_colors, n_init=1, random_state=seed,
                                 batch_size=1024)
-    model.fit(X, sample_weight=weight)
+    with limit_threads():
+        model.fit(X, sample_weight=weight)
     return _round_palette(model.cluster_centers_)
 
 

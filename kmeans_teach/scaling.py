@@ -18,8 +18,8 @@ from numbers import Integral, Real
 
 import numpy as np
 from sklearn.base import clone
-from threadpoolctl import threadpool_limits
 
+from ._threads import limit_threads
 from ._validation import check_int, check_X, rng_from
 from .engine import assign, inertia
 
@@ -321,7 +321,7 @@ def time_fits(models, X, n_samples, *, start=None, repeats=3, max_seconds=1.0,
         return model
 
     rows = []
-    with threadpool_limits(limits=n_threads):
+    with limit_threads(n_threads):
         # One untimed fit per model first: the first call pays for imports and
         # thread start-up, which would otherwise land on the smallest n.
         for model in models.values():
@@ -424,7 +424,7 @@ def time_assign(values, *, vary, n_samples=100_000, n_clusters=8, n_features=8,
 
     rng = rng_from(random_state)
     seconds = []
-    with threadpool_limits(limits=n_threads):
+    with limit_threads(n_threads):
         for value in values:
             n, k, d = ({**sizes, vary: value}[s] for s in _SIZES)
             X = rng.standard_normal((n, d))

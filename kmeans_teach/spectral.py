@@ -35,6 +35,7 @@ from sklearn.datasets import make_moons
 from sklearn.manifold import spectral_embedding
 from sklearn.metrics import adjusted_rand_score
 from sklearn.neighbors import kneighbors_graph
+from ._threads import limit_threads
 from ._validation import check_int, check_random_state, check_X
 from .metrics import match_clusters
 
@@ -181,10 +182,11 @@ def spectral_embedding_of(X, *, n_neighbors=10, n_components=2, random_state=Non
             f"({n_samples - 1}).",
     )
     n_pieces, pieces = connected_components(affinity, directed=False)
-    coords = spectral_embedding(
-        affinity, n_components=n_components, random_state=check_random_state(random_state),
-        eigen_tol="auto", drop_first=False,
-    )
+    with limit_threads():  # the eigenvector solver, on one thread as every fit
+        coords = spectral_embedding(
+            affinity, n_components=n_components, random_state=check_random_state(random_state),
+            eigen_tol="auto", drop_first=False,
+        )
     return SpectralEmbedding(coords, affinity, int(n_neighbors), int(n_pieces), pieces)
 
 
@@ -256,7 +258,8 @@ def spectral_clustering_of(X, n_clusters=2, *, n_neighbors=10, random_state=None
     rng = check_random_state(random_state)
     embedding = spectral_embedding_of(X, n_neighbors=n_neighbors, n_components=n_clusters,
                                       random_state=rng)
-    kmeans = KMeans(n_clusters, n_init=n_init, random_state=rng).fit(embedding.coords)
+    with limit_threads():
+        kmeans = KMeans(n_clusters, n_init=n_init, random_state=rng).fit(embedding.coords)
     return SpectralResult(kmeans.labels_, embedding, kmeans.cluster_centers_)
 
 
@@ -337,7 +340,8 @@ class MoonsComparison:
 def _moons_and_kmeans(noise, n_samples, random_state):
     """The moons and k-means on them: the same for every n_neighbors, so computed once."""
     X, y = make_moons(n_samples, noise=noise, random_state=random_state)
-    kmeans = KMeans(2, n_init=10, random_state=random_state).fit(X)
+    with limit_threads():
+        kmeans = KMeans(2, n_init=10, random_state=random_state).fit(X)
     arrays = (X, y, kmeans.labels_, kmeans.cluster_centers_)
     for array in arrays:
         array.flags.writeable = False  # shared between results: read-only

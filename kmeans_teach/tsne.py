@@ -11,8 +11,8 @@ than fighting over two).
 from __future__ import annotations
 
 from sklearn.manifold import TSNE
-from threadpoolctl import threadpool_limits
 
+from ._threads import limit_threads
 from ._validation import check_int, check_random_state, check_X
 
 __all__ = ["tsne_embedding"]
@@ -67,5 +67,5 @@ def tsne_embedding(X, *, n_components=2, perplexity=30.0, max_iter=500, random_s
                          f"({len(X)}), but got {perplexity!r}. Values from 5 to 50 are usual.")
     model = TSNE(n_components=n_components, perplexity=float(perplexity), max_iter=max_iter,
                  init="pca", random_state=random_state)
-    with threadpool_limits(limits=1):
+    with limit_threads():
         return model.fit_transform(X).astype(float)

@@ -269,3 +269,51 @@ def test_the_axis_padding_is_written_once_and_keeps_the_limits():
         ax = Figure().add_subplot()
         draw(ax)
         assert (ax.get_xlim(), ax.get_ylim()) == want
+
+
+# --- one scoped thread limit for every fit ----------------------------------------------
+
+
+def test_every_engine_fit_runs_inside_the_one_thread_limit(monkeypatch):
+    from pathlib import Path
+
+    from threadpoolctl import threadpool_info
+
+    import kmeans_teach._threads as threads
+
+    package = Path(kt.__file__).parent
+    direct = sorted(p.name for p in package.glob("*.py")
+                    if "threadpool_limits" in p.read_text() and p.name != "_threads.py")
+    assert direct == []  # (apps/ is left to the apps)
+    seen = []
+    real = threads.limit_threads
+
+    def spy(limits=1):
+        seen.append(limits)
+        return real(limits)
+
+    import importlib
+
+    for module in ("choosing_k", "quantize", "spectral", "tsne", "scaling"):
+        monkeypatch.setattr(importlib.import_module(f"kmeans_teach.{module}"), "limit_threads", spy)
+    before = [pool["num_threads"] for pool in threadpool_info()]
+    for name in ("fit_k", "gap_statistic", "quantize", "compare_on_moons", "tsne_embedding",
+                 "spectral_clustering_of", "time_assign"):
+        seen.clear()
+        if name == "compare_on_moons":
+            kt.compare_on_moons(0.07, 9)  # a case no other test has cached
+        else:
+            RANDOM_STATE_CALLS[name](0)
+        assert seen, f"{name} fitted without limit_threads"
+    # and nothing is left limited afterwards
+    assert [pool["num_threads"] for pool in threadpool_info()] == before
+
+
+def test_limit_threads_does_nothing_unless_entered():
+    from threadpoolctl import threadpool_info
+
+    from kmeans_teach._threads import limit_threads
+
+    before = [pool["num_threads"] for pool in threadpool_info()]
+    limit_threads(1)  # the notebooks' old mistake, threadpool_limits(1) without `with`
+    assert [pool["num_threads"] for pool in threadpool_info()] == before
