@@ -12,6 +12,9 @@ Layers, each using only the ones before it:
 # the lessons' data
 from .datasets import (
     lesson_blobs,
+    lesson_moons,
+    lesson_digits,
+    sample_image,
 )
 # Lloyd's algorithm, one half-step at a time (lesson 01)
 from .engine import (
@@ -85,7 +88,6 @@ from .quantize import (
     psnr,
     quantize,
     quantize_series,
-    sample_image,
 )
 # timing k-means (lesson 07)
 from .scaling import (
@@ -121,6 +123,9 @@ from .apps import (
 __all__ = [
     # the lessons' data
     "lesson_blobs",
+    "lesson_moons",
+    "lesson_digits",
+    "sample_image",
     # Lloyd's algorithm, one half-step at a time (lesson 01)
     "Step",
     "Trace",
@@ -180,7 +185,6 @@ __all__ = [
     "psnr",
     "quantize",
     "quantize_series",
-    "sample_image",
     # timing k-means (lesson 07)
     "FitTimes",
     "SweepTimes",

@@ -25,11 +25,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import numpy as np
 
 from ._threads import limit_threads
+# the photos live in datasets.py; re-exported here, where they were
+from .datasets import SAMPLE_IMAGES, sample_image  # noqa: F401
 from ._validation import check_int, check_random_state, rng_from
 from .engine import LABEL_DTYPE, assign
 
@@ -53,37 +54,6 @@ KMEANS_METHODS = ("kmeans", "minibatch")
 #: Pillow's quantisers; "libimagequant" only exists in some Pillow builds
 PILLOW_METHODS = ("median_cut", "max_coverage", "fast_octree", "libimagequant")
 
-SAMPLE_IMAGES = ("china.jpg", "flower.jpg")
-
-
-@lru_cache(maxsize=None)
-def _load_sample(name):
-    from sklearn.datasets import load_sample_image
-
-    image = load_sample_image(name)
-    image.setflags(write=False)  # shared between callers: nobody may change it
-    return image
-
-
-def sample_image(name="china.jpg"):
-    """One of scikit-learn's two sample photos, as a read-only uint8 array.
-
-    Parameters
-    ----------
-    name : {"china.jpg", "flower.jpg"}, default="china.jpg"
-
-    Returns
-    -------
-    image : ndarray of shape (427, 640, 3), dtype uint8
-
-    Examples
-    --------
-    >>> sample_image("flower.jpg").shape
-    (427, 640, 3)
-    """
-    if name not in SAMPLE_IMAGES:
-        raise ValueError(f"name must be one of {SAMPLE_IMAGES}, but got {name!r}.")
-    return _load_sample(name)
 
 
 def _check_image(image, name="image"):

@@ -31,11 +31,11 @@ from numbers import Integral
 import numpy as np
 from scipy.sparse.csgraph import connected_components
 from sklearn.cluster import KMeans
-from sklearn.datasets import make_moons
 from sklearn.manifold import spectral_embedding
 from sklearn.metrics import adjusted_rand_score
 from sklearn.neighbors import kneighbors_graph
 from ._threads import limit_threads
+from .datasets import lesson_moons
 from ._validation import check_int, check_random_state, check_X
 from .metrics import match_clusters
 
@@ -339,7 +339,7 @@ class MoonsComparison:
 @lru_cache(maxsize=64)
 def _moons_and_kmeans(noise, n_samples, random_state):
     """The moons and k-means on them: the same for every n_neighbors, so computed once."""
-    X, y = make_moons(n_samples, noise=noise, random_state=random_state)
+    X, y = lesson_moons(n_samples, noise=noise, random_state=random_state)
     with limit_threads():
         kmeans = KMeans(2, n_init=10, random_state=random_state).fit(X)
     arrays = (X, y, kmeans.labels_, kmeans.cluster_centers_)

@@ -317,3 +317,28 @@ def test_limit_threads_does_nothing_unless_entered():
     before = [pool["num_threads"] for pool in threadpool_info()]
     limit_threads(1)  # the notebooks' old mistake, threadpool_limits(1) without `with`
     assert [pool["num_threads"] for pool in threadpool_info()] == before
+
+
+# --- the lessons' data lives in datasets.py ---------------------------------------------
+
+
+def test_lesson_data_lives_in_datasets_and_old_names_still_import():
+    from sklearn.datasets import load_digits, make_moons
+
+    import importlib
+
+    datasets = importlib.import_module("kmeans_teach.datasets")
+    quantize = importlib.import_module("kmeans_teach.quantize")  # (kt.quantize is the function)
+
+    for name in ("lesson_blobs", "lesson_moons", "lesson_digits", "sample_image"):
+        assert name in datasets.__all__ and name in kt.__all__
+        assert getattr(kt, name) is getattr(datasets, name)
+    assert quantize.sample_image is datasets.sample_image  # where it was before
+    assert quantize.SAMPLE_IMAGES == datasets.SAMPLE_IMAGES
+    X, y = kt.lesson_moons()
+    X0, y0 = make_moons(200, noise=0.05, random_state=0)
+    np.testing.assert_array_equal(X, X0)
+    np.testing.assert_array_equal(kt.compare_on_moons().X, X0)
+    Xd, yd = kt.lesson_digits()
+    np.testing.assert_array_equal(Xd, load_digits().data)
+    assert kt.sample_image("china.jpg") is kt.sample_image("china.jpg")  # loaded once
