@@ -7,6 +7,11 @@ Layers, each using only the ones before it:
 * ``kmeans_teach.plotting``: draws on the Axes you give it;
 * ``kmeans_teach.apps``: slider apps built from the two above;
 * ``kmeans_teach.exercises``: checkers that answer a student in a sentence.
+
+``import kmeans_teach`` loads only the engine and the exercises: the apps and
+``kmeans_teach.plotting`` (ipywidgets, IPython, matplotlib, seaborn) are
+imported the first time one of their names is used, and scikit-learn (which
+imports pandas) the first time a function needs it.
 """
 
 # the lessons' data
@@ -109,16 +114,20 @@ from .exercises import (
     check_knn_affinity,
     check_loglog_slope,
 )
-# slider apps (last: they use everything above)
-from .apps import (
-    StepThrough,
-    ClusterBrowser,
-    ColorExplorer,
-    KExplorer,
-    MoonsExplorer,
-    PlusPlusExplorer,
-    SeedExplorer,
+# slider apps (last: they use everything above) are imported on first use, in
+# __getattr__ below, so that the engine imports without ipywidgets, IPython,
+# matplotlib or seaborn
+_LAZY_APPS = (
+    "StepThrough",
+    "ClusterBrowser",
+    "ColorExplorer",
+    "KExplorer",
+    "MoonsExplorer",
+    "PlusPlusExplorer",
+    "SeedExplorer",
 )
+#: the subpackages that draw, also imported on first use: ``kt.plotting``, ``kt.apps``
+_LAZY_SUBPACKAGES = ("plotting", "apps")
 
 __all__ = [
     # the lessons' data
@@ -210,3 +219,20 @@ __all__ = [
     "PlusPlusExplorer",
     "SeedExplorer",
 ]
+
+
+def __getattr__(name):
+    """Import the apps and the drawing subpackages when first asked for (PEP 562)."""
+    import importlib
+
+    if name in _LAZY_APPS:
+        value = getattr(importlib.import_module(".apps", __name__), name)
+        globals()[name] = value  # next time, a plain lookup
+        return value
+    if name in _LAZY_SUBPACKAGES:
+        return importlib.import_module(f".{name}", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(set(globals()) | set(__all__) | set(_LAZY_SUBPACKAGES))

@@ -22,8 +22,6 @@ from numbers import Integral, Real
 
 import numpy as np
 from scipy.signal import argrelextrema
-from sklearn.cluster import KMeans
-from sklearn.metrics import silhouette_samples
 
 from ._threads import limit_threads
 from ._validation import check_int, check_random_state, check_X, rng_from
@@ -241,6 +239,8 @@ def fit_k(X, n_clusters, *, n_init=10, random_state=0):
     n_init = check_int(n_init, "n_init", low=1)
     check_random_state(random_state)
     with limit_threads():  # k-means and the silhouette on one thread
+        from sklearn.cluster import KMeans  # on use: scikit-learn imports pandas
+        from sklearn.metrics import silhouette_samples
         model = KMeans(n_clusters=k, n_init=n_init, random_state=random_state).fit(X)
         scores = silhouette_samples(X, model.labels_) if k >= 2 else None
     return KFit(k, model.labels_.copy(), model.cluster_centers_.copy(), float(model.inertia_),
@@ -379,6 +379,8 @@ def gap_statistic(X, ks=range(1, 11), *, n_refs=10, n_init=3, random_state=0, pr
     rng = rng_from(random_state)
     refs = rng.uniform(X.min(axis=0), X.max(axis=0), size=(n_refs, *X.shape))
     seed = random_state if isinstance(random_state, Integral) else int(rng.integers(2**31 - 1))
+
+    from sklearn.cluster import KMeans  # on use: scikit-learn imports pandas
 
     def log_w(data, k):
         return np.log(KMeans(n_clusters=k, n_init=n_init, random_state=seed).fit(data).inertia_)

@@ -8,8 +8,6 @@
 
 from functools import lru_cache
 
-from sklearn.datasets import make_blobs, make_moons
-
 from ._validation import check_random_state
 
 __all__ = ["lesson_blobs", "lesson_moons", "lesson_digits", "sample_image", "SAMPLE_IMAGES"]
@@ -40,6 +38,7 @@ def lesson_blobs(n_samples=300, *, centers=4, cluster_std=0.6, random_state=0):
     ((300, 2), [0, 1, 2, 3])
     """
     check_random_state(random_state)
+    from sklearn.datasets import make_blobs  # on use: scikit-learn imports pandas
     return make_blobs(
         n_samples=n_samples, centers=centers, cluster_std=cluster_std, random_state=random_state
     )
@@ -68,6 +67,7 @@ def lesson_moons(n_samples=200, *, noise=0.05, random_state=0):
     ((200, 2), [0, 1])
     """
     check_random_state(random_state)
+    from sklearn.datasets import make_moons  # on use: scikit-learn imports pandas
     return make_moons(n_samples, noise=noise, random_state=random_state)
 
 

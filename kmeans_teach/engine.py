@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
-from sklearn.cluster import kmeans_plusplus
+
 from ._validation import (
     check_centers, check_init_array, check_int, check_labels, check_n_clusters,
     check_random_state, check_tol, check_X,
@@ -437,6 +437,7 @@ def init_centers(X, n_clusters, init="k-means++", random_state=None, *, check_in
         order = rng.permutation(len(X))
         return X[_first_distinct(X, order, n_clusters)].copy()
     if isinstance(init, str) and init == "k-means++":
+        from sklearn.cluster import kmeans_plusplus  # on use: scikit-learn imports pandas
         centers, _ = kmeans_plusplus(X, n_clusters, random_state=rng)
         return centers
     if isinstance(init, str):

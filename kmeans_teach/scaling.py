@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from numbers import Integral, Real
 
 import numpy as np
-from sklearn.base import clone
 
 from ._threads import limit_threads
 from ._validation import check_int, check_X, rng_from
@@ -315,6 +314,7 @@ def time_fits(models, X, n_samples, *, start=None, repeats=3, max_seconds=1.0,
             )
 
     def fresh(model):
+        from sklearn.base import clone  # on use: scikit-learn imports pandas
         model = clone(model)
         if start is not None:
             model.set_params(init=start, n_init=1)

@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from numbers import Real
 
 import numpy as np
-from sklearn.metrics.pairwise import euclidean_distances
 
 from ._validation import check_int, check_n_clusters, check_random_state, check_X
 from .engine import _first_distinct, _n_iter, kmeans_steps
@@ -87,6 +86,7 @@ class SeedingPick:
 def _squared_distances(centers, X, x_squared_norms):
     # |x - c|^2 computed as |x|^2 - 2 x.c + |c|^2, exactly as scikit-learn
     # does, so that the random draws below land on the same points.
+    from sklearn.metrics.pairwise import euclidean_distances  # on use: scikit-learn imports pandas
     return euclidean_distances(centers, X, Y_norm_squared=x_squared_norms, squared=True)
 
 

@@ -30,10 +30,7 @@ from numbers import Integral
 
 import numpy as np
 from scipy.sparse.csgraph import connected_components
-from sklearn.cluster import KMeans
-from sklearn.manifold import spectral_embedding
-from sklearn.metrics import adjusted_rand_score
-from sklearn.neighbors import kneighbors_graph
+
 from ._threads import limit_threads
 from .datasets import lesson_moons
 from ._validation import check_int, check_random_state, check_X
@@ -89,6 +86,7 @@ def knn_affinity(X, n_neighbors=10):
     """
     X = check_X(X)
     n_neighbors = _check_n_neighbors(n_neighbors, X.shape[0])
+    from sklearn.neighbors import kneighbors_graph  # on use: scikit-learn imports pandas
     choice = kneighbors_graph(X, n_neighbors=n_neighbors, include_self=True)
     return (0.5 * (choice + choice.T)).tocsr()
 
@@ -182,6 +180,7 @@ def spectral_embedding_of(X, *, n_neighbors=10, n_components=2, random_state=Non
             f"({n_samples - 1}).",
     )
     n_pieces, pieces = connected_components(affinity, directed=False)
+    from sklearn.manifold import spectral_embedding  # on use: scikit-learn imports pandas
     with limit_threads():  # the eigenvector solver, on one thread as every fit
         coords = spectral_embedding(
             affinity, n_components=n_components, random_state=check_random_state(random_state),
@@ -259,6 +258,7 @@ def spectral_clustering_of(X, n_clusters=2, *, n_neighbors=10, random_state=None
     embedding = spectral_embedding_of(X, n_neighbors=n_neighbors, n_components=n_clusters,
                                       random_state=rng)
     with limit_threads():
+        from sklearn.cluster import KMeans  # on use: scikit-learn imports pandas
         kmeans = KMeans(n_clusters, n_init=n_init, random_state=rng).fit(embedding.coords)
     return SpectralResult(kmeans.labels_, embedding, kmeans.cluster_centers_)
 
@@ -341,6 +341,7 @@ def _moons_and_kmeans(noise, n_samples, random_state):
     """The moons and k-means on them: the same for every n_neighbors, so computed once."""
     X, y = lesson_moons(n_samples, noise=noise, random_state=random_state)
     with limit_threads():
+        from sklearn.cluster import KMeans  # on use: scikit-learn imports pandas
         kmeans = KMeans(2, n_init=10, random_state=random_state).fit(X)
     arrays = (X, y, kmeans.labels_, kmeans.cluster_centers_)
     for array in arrays:
@@ -402,6 +403,7 @@ def compare_on_moons(noise=0.05, n_neighbors=10, *, n_samples=200, random_state=
     k_map, s_map = _aligned(y, k_labels), _aligned(y, spectral.labels)
     k_centers = np.empty_like(k_centers_raw)
     k_centers[k_map] = k_centers_raw
+    from sklearn.metrics import adjusted_rand_score  # on use: scikit-learn imports pandas
     return MoonsComparison(
         X=X, y=y, noise=float(noise), n_neighbors=int(n_neighbors),
         kmeans_labels=k_map[k_labels], kmeans_centers=k_centers,

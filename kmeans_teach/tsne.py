@@ -10,8 +10,6 @@ than fighting over two).
 
 from __future__ import annotations
 
-from sklearn.manifold import TSNE
-
 from ._threads import limit_threads
 from ._validation import check_int, check_random_state, check_X
 
@@ -65,6 +63,7 @@ def tsne_embedding(X, *, n_components=2, perplexity=30.0, max_iter=500, random_s
             or not 0 < perplexity < len(X):
         raise ValueError(f"perplexity must be a number between 0 and the number of samples "
                          f"({len(X)}), but got {perplexity!r}. Values from 5 to 50 are usual.")
+    from sklearn.manifold import TSNE  # on use: scikit-learn imports pandas
     model = TSNE(n_components=n_components, perplexity=float(perplexity), max_iter=max_iter,
                  init="pca", random_state=random_state)
     with limit_threads():
