@@ -7,6 +7,8 @@ Layers, each using only the ones before it:
 * ``kmeans_teach.plotting``: draws on the Axes you give it;
 * ``kmeans_teach.apps``: slider apps built from the two above;
 * ``kmeans_teach.exercises``: checkers that answer a student in a sentence.
+  They compute the right answer with the engine only (never plotting or the
+  apps: they are imported with the package, which must not pull in widgets).
 
 ``import kmeans_teach`` loads only the engine and the exercises: the apps and
 ``kmeans_teach.plotting`` (ipywidgets, IPython, matplotlib, seaborn) are

@@ -41,6 +41,22 @@ def test_plotting_never_uses_pyplot_or_apps(path):
     assert "plt.show" not in code and "savefig(" not in code
 
 
+EXERCISE_MODULES = sorted((PACKAGE / "exercises").glob("*.py"))
+ENGINE_NAMES = {p.stem for p in ENGINE_MODULES}
+
+
+@pytest.mark.parametrize("path", EXERCISE_MODULES, ids=lambda p: p.name)
+def test_exercises_use_only_the_engine(path):
+    # checkers answer in a sentence: they never draw, never build an app, and
+    # (imported with the package) must not pull in widgets or matplotlib
+    modules = list(imported_modules(path))
+    drawing = [m for m in modules if m.split(".")[0] in DRAWING]
+    assert not drawing, f"exercises/{path.name} imports {drawing}"
+    upward = [m for m in modules if m.startswith("..")]
+    outside = [m for m in upward if m[2:].split(".")[0] not in ENGINE_NAMES]
+    assert not outside, f"exercises/{path.name} imports {outside}, which are not engine modules"
+
+
 def test_every_public_name_is_importable_from_the_top():
     for name in kt.__all__:
         assert getattr(kt, name) is not None
