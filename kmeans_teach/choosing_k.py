@@ -263,8 +263,14 @@ def _check_ks(ks, X, *, room=0):
 def scan_k(X, ks=range(1, 11), *, n_init=10, random_state=0):
     """:func:`fit_k` for every k in ``ks``; a tuple of :class:`KFit`.
 
-    ``random_state`` (int, RandomState instance or None, default=0) is passed
-    to every fit; an int gives every k the same seed.
+    Parameters
+    ----------
+    X : ndarray of shape (n_samples, n_features)
+    ks : sequence of int, default=range(1, 11)
+        Strictly increasing values of k.
+    n_init : int, default=10
+    random_state : int, RandomState instance or None, default=0
+        Passed to every fit; an int gives every k the same seed.
 
     Examples
     --------

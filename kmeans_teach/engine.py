@@ -565,7 +565,8 @@ def run_kmeans(X, n_clusters, *, init="k-means++", random_state=None,
                max_iter=300, tol=1e-4, empty="relocate"):
     """Run k-means and return every half-step as a :class:`Trace`.
 
-    Takes the same arguments as :func:`kmeans_steps`.
+    Takes the same arguments as :func:`kmeans_steps`, among them
+    ``random_state : int, RandomState instance or None, default=None``.
 
     Examples
     --------

@@ -497,6 +497,14 @@ def quantize_series(image, n_colors_list, *, method="kmeans", sample_size=None,
     faster than calling :func:`quantize` in a loop. A generator: wrap it in a
     progress bar.
 
+    Parameters
+    ----------
+    image, method, sample_size :
+        As in :func:`quantize`.
+    n_colors_list : iterable of int
+    random_state : int, RandomState instance or None, default=None
+        As in :func:`quantize`, for every result.
+
     Examples
     --------
     >>> import numpy as np

@@ -342,3 +342,13 @@ def test_lesson_data_lives_in_datasets_and_old_names_still_import():
     Xd, yd = kt.lesson_digits()
     np.testing.assert_array_equal(Xd, load_digits().data)
     assert kt.sample_image("china.jpg") is kt.sample_image("china.jpg")  # loaded once
+
+
+def test_every_random_state_is_documented_the_same_way():
+    import inspect
+
+    for name in kt.__all__:
+        obj = getattr(kt, name)
+        if not inspect.isfunction(obj) or "random_state" not in inspect.signature(obj).parameters:
+            continue
+        assert "random_state : int, RandomState instance or None, default=" in obj.__doc__, name
