@@ -16,6 +16,8 @@ imported the first time one of their names is used, and scikit-learn (which
 imports pandas) the first time a function needs it.
 """
 
+# one scoped thread limit, used by every fit (and by notebooks that fit directly)
+from ._threads import limit_threads
 # the lessons' data
 from .datasets import (
     lesson_blobs,
@@ -132,6 +134,8 @@ _LAZY_APPS = (
 _LAZY_SUBPACKAGES = ("plotting", "apps")
 
 __all__ = [
+    # one scoped thread limit
+    "limit_threads",
     # the lessons' data
     "lesson_blobs",
     "lesson_moons",
