@@ -7,11 +7,23 @@ Layers, each using only the ones before it:
 * ``kmeans_teach.plotting``: draws on the Axes you give it;
 * ``kmeans_teach.apps``: slider apps built from the two above;
 * ``kmeans_teach.exercises``: checkers that answer a student in a sentence.
+  They compute the right answer with the engine only (never plotting or the
+  apps: they are imported with the package, which must not pull in widgets).
+
+``import kmeans_teach`` loads only the engine and the exercises: the apps and
+``kmeans_teach.plotting`` (ipywidgets, IPython, matplotlib, seaborn) are
+imported the first time one of their names is used, and scikit-learn (which
+imports pandas) the first time a function needs it.
 """
 
+# one scoped thread limit, used by every fit (and by notebooks that fit directly)
+from ._threads import limit_threads
 # the lessons' data
 from .datasets import (
     lesson_blobs,
+    lesson_moons,
+    lesson_digits,
+    sample_image,
 )
 # Lloyd's algorithm, one half-step at a time (lesson 01)
 from .engine import (
@@ -85,7 +97,6 @@ from .quantize import (
     psnr,
     quantize,
     quantize_series,
-    sample_image,
 )
 # timing k-means (lesson 07)
 from .scaling import (
@@ -107,20 +118,29 @@ from .exercises import (
     check_knn_affinity,
     check_loglog_slope,
 )
-# slider apps (last: they use everything above)
-from .apps import (
-    StepThrough,
-    ClusterBrowser,
-    ColorExplorer,
-    KExplorer,
-    MoonsExplorer,
-    PlusPlusExplorer,
-    SeedExplorer,
+# slider apps (last: they use everything above) are imported on first use, in
+# __getattr__ below, so that the engine imports without ipywidgets, IPython,
+# matplotlib or seaborn
+_LAZY_APPS = (
+    "StepThrough",
+    "ClusterBrowser",
+    "ColorExplorer",
+    "KExplorer",
+    "MoonsExplorer",
+    "PlusPlusExplorer",
+    "SeedExplorer",
 )
+#: the subpackages that draw, also imported on first use: ``kt.plotting``, ``kt.apps``
+_LAZY_SUBPACKAGES = ("plotting", "apps")
 
 __all__ = [
+    # one scoped thread limit
+    "limit_threads",
     # the lessons' data
     "lesson_blobs",
+    "lesson_moons",
+    "lesson_digits",
+    "sample_image",
     # Lloyd's algorithm, one half-step at a time (lesson 01)
     "Step",
     "Trace",
@@ -180,7 +200,6 @@ __all__ = [
     "psnr",
     "quantize",
     "quantize_series",
-    "sample_image",
     # timing k-means (lesson 07)
     "FitTimes",
     "SweepTimes",
@@ -206,3 +225,20 @@ __all__ = [
     "PlusPlusExplorer",
     "SeedExplorer",
 ]
+
+
+def __getattr__(name):
+    """Import the apps and the drawing subpackages when first asked for (PEP 562)."""
+    import importlib
+
+    if name in _LAZY_APPS:
+        value = getattr(importlib.import_module(".apps", __name__), name)
+        globals()[name] = value  # next time, a plain lookup
+        return value
+    if name in _LAZY_SUBPACKAGES:
+        return importlib.import_module(f".{name}", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(set(globals()) | set(__all__) | set(_LAZY_SUBPACKAGES))

@@ -8,7 +8,80 @@ from numbers import Integral, Real
 
 import numpy as np
 
-__all__ = ["check_X", "check_n_clusters", "check_int", "check_init_array"]
+__all__ = [
+    "check_X",
+    "check_n_clusters",
+    "check_int",
+    "check_init_array",
+    "check_random_state",
+    "rng_from",
+    "check_centers",
+    "check_labels",
+]
+
+def check_random_state(random_state, *, name="random_state"):
+    """Turn ``random_state`` into a ``np.random.RandomState``, as scikit-learn does.
+
+    Accepts exactly what :func:`sklearn.utils.check_random_state` accepts:
+    None (NumPy's global random state), an int seed from 0 to 2**32 - 1, or a
+    ``np.random.RandomState`` (used as it is, so its stream goes on). Anything
+    else, a ``np.random.Generator`` included, raises an error that says what
+    to pass instead.
+
+    Examples
+    --------
+    >>> check_random_state(0).randint(100)
+    44
+    >>> check_random_state(np.random.default_rng(0))
+    Traceback (most recent call last):
+    ...
+    TypeError: random_state must be None, an int seed (0 to 2**32 - 1) or a np.random.RandomState, as in scikit-learn, but got a Generator. To seed from a Generator rng, pass random_state=int(rng.integers(2**32)).
+    """
+    from sklearn.utils import check_random_state as sklearn_check
+
+    if random_state is None or random_state is np.random:
+        return sklearn_check(random_state)
+    if isinstance(random_state, np.random.RandomState):
+        return random_state
+    if isinstance(random_state, Integral):
+        if not 0 <= random_state <= 2**32 - 1:
+            raise ValueError(
+                f"{name} must be an int seed from 0 to 2**32 - 1, but got {random_state}. "
+                f"Use a small non-negative number, for example {name}=0."
+            )
+        return sklearn_check(int(random_state))
+    hint = (
+        f" To seed from a Generator rng, pass {name}=int(rng.integers(2**32))."
+        if isinstance(random_state, np.random.Generator)
+        else f" For a reproducible result pass a fixed seed, for example {name}=0."
+    )
+    raise TypeError(
+        f"{name} must be None, an int seed (0 to 2**32 - 1) or a np.random.RandomState, "
+        f"as in scikit-learn, but got a {type(random_state).__name__}.{hint}"
+    )
+
+
+def rng_from(random_state, *, name="random_state"):
+    """A ``np.random.Generator`` for code that draws with NumPy's newer API.
+
+    ``random_state`` follows :func:`check_random_state`'s convention. An int
+    gives ``np.random.default_rng(random_state)``, so results for an int
+    seed are the same as before this convention; a RandomState gives a
+    Generator seeded with one int drawn from it (so it advances, as
+    scikit-learn's functions advance it); None gives a fresh Generator.
+
+    Examples
+    --------
+    >>> bool(rng_from(0).integers(100) == np.random.default_rng(0).integers(100))
+    True
+    """
+    if isinstance(random_state, Integral):
+        check_random_state(random_state, name=name)  # the range check
+        return np.random.default_rng(int(random_state))
+    if random_state is None:
+        return np.random.default_rng()
+    rs = check_random_state(random_state, name=name)
+    return np.random.default_rng(int(rs.randint(np.iinfo(np.int32).max)))
 
 
 def check_X(X, *, name="X"):
@@ -111,3 +184,66 @@ def check_init_array(init, n_clusters, n_features):
     if not np.isfinite(centers).all():
         raise ValueError("init contains NaN or infinity: every initial center must be finite.")
     return centers
+
+
+def check_centers(centers, n_features, *, name="centers"):
+    """Return centers as a float64 array of shape (n_clusters, n_features), or say what is wrong."""
+    try:
+        arr = np.asarray(centers, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise TypeError(
+            f"{name} must be an array of numbers of shape (n_clusters, n_features), "
+            f"but got {type(centers).__name__}."
+        ) from None
+    if arr.ndim == 1 and n_features == 1:
+        hint = f" For one feature use {name}.reshape(-1, 1)."
+    elif arr.ndim == 1:
+        hint = f" For a single center use {name}.reshape(1, -1)."
+    else:
+        hint = ""
+    if arr.ndim != 2 or arr.shape[0] == 0:
+        raise ValueError(
+            f"{name} must be 2-D, of shape (n_clusters, n_features) with at least one "
+            f"center, but it has shape {arr.shape}.{hint}"
+        )
+    if arr.shape[1] != n_features:
+        raise ValueError(
+            f"{name} has {arr.shape[1]} features (columns) but X has {n_features}: "
+            f"every center needs one coordinate per feature of X, shape (n_clusters, "
+            f"{n_features}). Did you pass centers.T, or the centers of other data?"
+        )
+    if not np.isfinite(arr).all():
+        row = int(np.argwhere(~np.isfinite(arr))[0, 0])
+        raise ValueError(
+            f"{name} contains NaN or infinity (first in row {row}), as the mean of an empty "
+            "cluster gives: every center must be finite. Drop that center or move it "
+            "onto a data point."
+        )
+    return arr
+
+
+def check_labels(labels, n_samples, n_clusters, *, name="labels"):
+    """Return labels as an intp array of shape (n_samples,) with 0 <= label < n_clusters."""
+    arr = np.asarray(labels)
+    if arr.ndim != 1:
+        raise ValueError(
+            f"{name} must be 1-D, one cluster index per sample, but it has shape "
+            f"{arr.shape}. Flatten it with {name}.ravel() if that is what you meant."
+        )
+    if arr.size and not np.issubdtype(arr.dtype, np.integer):
+        raise TypeError(
+            f"{name} must hold integer cluster indices, but its dtype is {arr.dtype}. "
+            f"Convert whole numbers with {name}.astype(int)."
+        )
+    if len(arr) != n_samples:
+        raise ValueError(
+            f"{name} has {len(arr)} entries but X has {n_samples} samples: give one "
+            "cluster index per row of X (did you pass the labels of other data?)."
+        )
+    if n_samples and (arr.min() < 0 or arr.max() >= n_clusters):
+        raise ValueError(
+            f"{name} must be cluster indices from 0 to n_clusters - 1 = {n_clusters - 1}, "
+            f"but they range from {arr.min()} to {arr.max()}. Use labels from the E-step "
+            f"with these centers, or a larger n_clusters."
+        )
+    return arr.astype(np.intp, copy=False)

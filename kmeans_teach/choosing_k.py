@@ -22,11 +22,9 @@ from numbers import Integral, Real
 
 import numpy as np
 from scipy.signal import argrelextrema
-from sklearn.cluster import KMeans
-from sklearn.metrics import silhouette_samples
-from threadpoolctl import threadpool_limits
 
-from ._validation import check_int, check_X
+from ._threads import limit_threads
+from ._validation import check_int, check_random_state, check_X, rng_from
 
 __all__ = [
     "kneedle",
@@ -38,16 +36,6 @@ __all__ = [
     "GapResult",
     "gap_statistic",
 ]
-
-
-def _one_thread():
-    """Run k-means and the silhouette on one thread.
-
-    The data sets of the lessons are small (hundreds of points), so threads
-    only add overhead; on a busy machine, OpenMP threads that wait for each
-    other made a gap statistic 250 times slower (51 s instead of 0.2 s).
-    """
-    return threadpool_limits(limits=1)
 
 
 # --- the elbow: Kneedle ------------------------------------------------------------------
@@ -113,9 +101,9 @@ def kneedle(x, y, *, curve="convex", direction="decreasing", S=1.0):
     """
     if isinstance(S, bool) or not isinstance(S, Real) or not S >= 0:
         raise ValueError(f"S must be a number >= 0, but got {S!r}; the usual value is 1.")
-    xn, yn, d = kneedle_curve(x, y, curve=curve, direction=direction)  # steps 1-3
+    kc = kneedle_curve(x, y, curve=curve, direction=direction)  # steps 1-3
+    xn, d, flipped = kc.x, kc.difference, kc.flipped
     x = np.asarray(x)
-    flipped = (curve == "convex") == (direction == "increasing")
     # 4. walk along d; each local maximum sets a threshold, each local minimum clears it
     maxima = set(argrelextrema(d, np.greater_equal)[0].tolist())
     minima = set(argrelextrema(d, np.less_equal)[0].tolist())
@@ -137,6 +125,9 @@ class KneedleCurve(NamedTuple):
     x: np.ndarray  # x rescaled to [0, 1] (reversed when the curve was flipped)
     y: np.ndarray  # y rescaled to [0, 1] and turned concave and increasing
     difference: np.ndarray  # y - x: the knee is where this peaks
+    #: True when the order was reversed (convex increasing, concave decreasing):
+    #: then point i of this curve is point n - 1 - i of the original x
+    flipped: bool = False
 
 
 def kneedle_curve(x, y, *, curve="convex", direction="decreasing"):
@@ -164,10 +155,11 @@ def kneedle_curve(x, y, *, curve="convex", direction="decreasing"):
     #    down, and the order is reversed when that leaves it falling
     if curve == "convex":
         yn = 1 - yn
-    if (curve == "convex") == (direction == "increasing"):
+    flipped = (curve == "convex") == (direction == "increasing")
+    if flipped:
         xn, yn = 1 - xn[::-1], yn[::-1]
     # 3. the height above the diagonal
-    return KneedleCurve(xn, yn, yn - xn)
+    return KneedleCurve(xn, yn, yn - xn, flipped)
 
 
 # --- k-means for one k, and for many ------------------------------------------------------
@@ -228,7 +220,8 @@ def fit_k(X, n_clusters, *, n_init=10, random_state=0):
         Between 1 and the number of distinct points of X.
     n_init : int, default=10
         Best of this many k-means++ runs.
-    random_state : int, default=0
+    random_state : int, RandomState instance or None, default=0
+        Passed to ``KMeans``.
 
     Returns
     -------
@@ -244,7 +237,10 @@ def fit_k(X, n_clusters, *, n_init=10, random_state=0):
     X = check_X(X)
     k = _check_k(n_clusters, X)
     n_init = check_int(n_init, "n_init", low=1)
-    with _one_thread():
+    check_random_state(random_state)
+    with limit_threads():  # k-means and the silhouette on one thread
+        from sklearn.cluster import KMeans  # on use: scikit-learn imports pandas
+        from sklearn.metrics import silhouette_samples
         model = KMeans(n_clusters=k, n_init=n_init, random_state=random_state).fit(X)
         scores = silhouette_samples(X, model.labels_) if k >= 2 else None
     return KFit(k, model.labels_.copy(), model.cluster_centers_.copy(), float(model.inertia_),
@@ -267,6 +263,15 @@ def _check_ks(ks, X, *, room=0):
 def scan_k(X, ks=range(1, 11), *, n_init=10, random_state=0):
     """:func:`fit_k` for every k in ``ks``; a tuple of :class:`KFit`.
 
+    Parameters
+    ----------
+    X : ndarray of shape (n_samples, n_features)
+    ks : sequence of int, default=range(1, 11)
+        Strictly increasing values of k.
+    n_init : int, default=10
+    random_state : int, RandomState instance or None, default=0
+        Passed to every fit; an int gives every k the same seed.
+
     Examples
     --------
     >>> from kmeans_teach import lesson_blobs
@@ -275,6 +280,7 @@ def scan_k(X, ks=range(1, 11), *, n_init=10, random_state=0):
     [0.54, 0.68, 0.49]
     """
     X = check_X(X)
+    check_random_state(random_state)
     return tuple(fit_k(X, int(k), n_init=n_init, random_state=random_state)
                  for k in _check_ks(ks, X))
 
@@ -350,10 +356,12 @@ def gap_statistic(X, ks=range(1, 11), *, n_refs=10, n_init=3, random_state=0, pr
         B, the number of reference data sets (at least 1).
     n_init : int, default=3
         Best of this many k-means++ runs, on X and on every reference set.
-    random_state : int, Generator or None, default=0
+    random_state : int, RandomState instance or None, default=0
         Seeds both the reference data, drawn with
         ``np.random.default_rng(random_state).uniform(X.min(0), X.max(0),
-        size=(n_refs, n_samples, n_features))``, and k-means.
+        size=(n_refs, n_samples, n_features))`` for an int, and k-means (with
+        the same int). A RandomState or None seeds a Generator with an int
+        drawn from it, and k-means with an int drawn from that Generator.
     progress : callable or None, default=None
         Wraps the loop over ``ks`` (for example a progress bar), as in
         ``for k in progress(ks)``.
@@ -374,16 +382,18 @@ def gap_statistic(X, ks=range(1, 11), *, n_refs=10, n_init=3, random_state=0, pr
     n_refs = check_int(n_refs, "n_refs", low=1,
                        fix=" The gap statistic needs at least one reference data set; 10 is usual.")
     n_init = check_int(n_init, "n_init", low=1)
-    rng = np.random.default_rng(random_state)
+    rng = rng_from(random_state)
     refs = rng.uniform(X.min(axis=0), X.max(axis=0), size=(n_refs, *X.shape))
     seed = random_state if isinstance(random_state, Integral) else int(rng.integers(2**31 - 1))
+
+    from sklearn.cluster import KMeans  # on use: scikit-learn imports pandas
 
     def log_w(data, k):
         return np.log(KMeans(n_clusters=k, n_init=n_init, random_state=seed).fit(data).inertia_)
 
     ks_loop = ks.tolist() if progress is None else progress(ks.tolist())
     log_wk, ref_log_wk = [], []
-    with _one_thread():
+    with limit_threads():  # k-means and the silhouette on one thread
         for k in ks_loop:
             log_wk.append(log_w(X, k))
             ref_log_wk.append([log_w(ref, k) for ref in refs])

@@ -20,10 +20,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
-from sklearn.cluster import kmeans_plusplus
-from sklearn.utils import check_random_state
 
-from ._validation import check_init_array, check_int, check_n_clusters, check_tol, check_X
+from ._validation import (
+    check_centers, check_init_array, check_int, check_labels, check_n_clusters,
+    check_random_state, check_tol, check_X,
+)
 
 __all__ = [
     "Step",
@@ -63,8 +64,8 @@ class Step:
     centers : ndarray of shape (n_clusters, n_features)
         The centers after this half-step.
     labels : ndarray of shape (n_samples,) or None
-        The cluster of every point (None at init). The dtype is the smallest
-        unsigned integer type that holds ``n_clusters - 1``.
+        The cluster of every point (None at init), of dtype int32 as
+        scikit-learn's labels.
     inertia : float or None
         Sum of squared distances from each point to the center of its
         cluster (None at init). Computed the first time it is read, so a
@@ -82,8 +83,9 @@ class Step:
     stop_reason : str or None
         On the last step only: why the run stopped.
     data : ndarray of shape (n_samples, n_features) or None
-        The data X of the run (the same array for every step, not a copy),
-        kept so that ``inertia`` can be computed when it is read.
+        The data X of the run: a read-only copy made once per run (the same
+        array for every step), kept so that ``inertia`` can be computed when
+        it is read. Changing the caller's X afterwards changes nothing here.
     """
 
     iteration: int
@@ -101,7 +103,7 @@ class Step:
     def inertia(self):
         if self.labels is None:
             return None
-        return inertia(self.data, self.centers, self.labels)
+        return inertia(self.data, self.labels, self.centers, check_input=False)
 
     def __post_init__(self):
         # Freeze the arrays too, so no step can be changed after the fact.
@@ -147,10 +149,7 @@ class Trace(Sequence):
 
     @property
     def n_iter(self):
-        final = self.final
-        # An E-step that changes nothing ends the run at once; the other two
-        # rules end it after an M-step, followed by one last E-step.
-        return final.iteration if final.stop_reason == "labels unchanged" else final.iteration - 1
+        return _n_iter(self.final)
 
     @property
     def inertias(self):
@@ -165,29 +164,49 @@ class Trace(Sequence):
         )
 
 
+#: The dtype of every array of labels the package returns: scikit-learn's.
+LABEL_DTYPE = np.int32
+
+
+def _n_iter(final):
+    """The number of Lloyd iterations of a run, counted as scikit-learn's ``n_iter_``, from its last step."""
+    # An E-step that changes nothing ends the run at once; the other two
+    # rules end it after an M-step, followed by one last E-step.
+    return final.iteration if final.stop_reason == "labels unchanged" else final.iteration - 1
+
+
 def _label_dtype(n_clusters):
-    """Smallest unsigned integer type that holds the labels 0 .. n_clusters-1."""
-    return np.min_scalar_type(max(n_clusters - 1, 0))
+    """The labels' dtype: signed int32 as in scikit-learn, so ``labels - 1`` is -1, not 255."""
+    return LABEL_DTYPE
 
 
-def assign(X, centers):
+def assign(X, centers, *, check_input=True):
     """E-step: give every point the label of its nearest center.
 
     Parameters
     ----------
-    X : ndarray of shape (n_samples, n_features)
-    centers : ndarray of shape (n_clusters, n_features)
+    X : array-like of shape (n_samples, n_features)
+    centers : array-like of shape (n_clusters, n_features)
+    check_input : bool, default=True
+        Check X and centers first (shapes, numbers, finite values). The
+        engine's own loop, which has checked them once already, passes False
+        (scikit-learn's name for this switch).
 
     Returns
     -------
-    labels : ndarray of shape (n_samples,)
+    labels : ndarray of shape (n_samples,), dtype int32
 
     Examples
     --------
     >>> import numpy as np
     >>> assign(np.array([[0.0], [1.0], [9.0]]), np.array([[0.0], [10.0]]))
-    array([0, 0, 1], dtype=uint8)
+    array([0, 0, 1], dtype=int32)
+    >>> assign([[0, 1]], [[0.0, 0.0], [1.0, 1.0]])  # any array-like
+    array([0], dtype=int32)
     """
+    if check_input:
+        X = check_X(X)
+        centers = check_centers(centers, X.shape[1])
     labels = np.empty(len(X), dtype=_label_dtype(len(centers)))
     # 1. squared distance from every point x to every center c:
     #    |x - c|^2 = |x|^2 - 2 x.c + |c|^2. The |x|^2 term is the same for all
@@ -207,14 +226,18 @@ def assign(X, centers):
     return labels
 
 
-def update(X, labels, n_clusters):
+def update(X, labels, n_clusters, *, check_input=True):
     """M-step: move every center to the mean of the points assigned to it.
 
     Parameters
     ----------
-    X : ndarray of shape (n_samples, n_features)
-    labels : ndarray of shape (n_samples,)
+    X : array-like of shape (n_samples, n_features)
+    labels : array-like of int, shape (n_samples,)
+        Cluster indices from 0 to ``n_clusters - 1``.
     n_clusters : int
+        At least 1; clusters without points get NaN centers.
+    check_input : bool, default=True
+        Check the three arguments first (see :func:`assign`).
 
     Returns
     -------
@@ -231,6 +254,10 @@ def update(X, labels, n_clusters):
            [ 9.],
            [nan]])
     """
+    if check_input:
+        X = check_X(X)
+        n_clusters = check_int(n_clusters, "n_clusters", low=1)
+        labels = check_labels(labels, len(X), n_clusters)
     sums, counts = _sums_and_counts(X, labels, n_clusters)
     return _means(sums, counts), counts
 
@@ -253,15 +280,35 @@ def _means(sums, counts):
         return sums / counts[:, None]
 
 
-def inertia(X, centers, labels):
+def inertia(X, labels, centers, *, check_input=True):
     """Sum of squared distances from each point to the center of its cluster.
+
+    The arguments come in the order of the M-step's result and of lesson
+    03's exercise, ``my_inertia(X, labels, centers)``: the data, which
+    cluster each point is in, where the clusters' centers are.
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features)
+    labels : array-like of int, shape (n_samples,)
+    centers : array-like of shape (n_clusters, n_features)
+    check_input : bool, default=True
+        Check the three arguments first (see :func:`assign`).
+
+    Returns
+    -------
+    inertia : float
 
     Examples
     --------
     >>> import numpy as np
-    >>> inertia(np.array([[0.0], [2.0]]), np.array([[1.0]]), np.array([0, 0]))
+    >>> inertia(np.array([[0.0], [2.0]]), np.array([0, 0]), np.array([[1.0]]))
     2.0
     """
+    if check_input:
+        X = check_X(X)
+        centers = check_centers(centers, X.shape[1])
+        labels = check_labels(labels, len(X), len(centers))
     diff = X - centers.take(labels, axis=0)  # from each point to its own center
     return float(np.einsum("ij,ij->", diff, diff))  # sum of squares, without a temporary
 
@@ -337,7 +384,7 @@ def _checked_assign(X, centers, iteration):
             "(this is how the naive textbook loop breaks). Use empty='relocate' "
             "(scikit-learn's choice) or empty='keep'."
         )
-    return assign(X, centers)
+    return assign(X, centers, check_input=False)
 
 
 def _first_distinct(X, order, n):
@@ -353,21 +400,44 @@ def _first_distinct(X, order, n):
             return prefix[np.sort(first)[:n]]
 
 
-def init_centers(X, n_clusters, init="k-means++", random_state=None):
+def init_centers(X, n_clusters, init="k-means++", random_state=None, *, check_input=True):
     """Initial centers: "random" data points, "k-means++", or an explicit array.
 
-    ``X`` must already be validated. "random" shuffles the points with
-    ``random_state.permutation`` and keeps the first ``n_clusters`` distinct
-    ones. (scikit-learn's ``init="random"`` draws with ``choice`` and may pick
-    repeated points, so the same seed gives other centers there; started from
-    the *same* centers, the two runs agree.)
+    "random" shuffles the points with ``random_state.permutation`` and keeps
+    the first ``n_clusters`` distinct ones. (scikit-learn's ``init="random"``
+    draws with ``choice`` and may pick repeated points, so the same seed gives
+    other centers there; started from the *same* centers, the two runs agree.)
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features)
+    n_clusters : int
+        From 1 to the number of distinct points in X.
+    init : {"k-means++", "random"} or array-like of shape (n_clusters, n_features), default="k-means++"
+    random_state : int, RandomState instance or None, default=None
+    check_input : bool, default=True
+        Check X and n_clusters first (see :func:`assign`).
+
+    Returns
+    -------
+    centers : ndarray of shape (n_clusters, n_features)
+
+    Examples
+    --------
+    >>> init_centers([[0.0], [0.0], [1.0], [2.0]], 2, "random", random_state=0)
+    array([[1.],
+           [2.]])
     """
+    if check_input:
+        X = check_X(X)
+        _check_n_clusters_distinct(n_clusters, X)
     rng = check_random_state(random_state)
     if isinstance(init, str) and init == "random":
         # shuffle the points and keep the first n_clusters distinct ones
         order = rng.permutation(len(X))
         return X[_first_distinct(X, order, n_clusters)].copy()
     if isinstance(init, str) and init == "k-means++":
+        from sklearn.cluster import kmeans_plusplus  # on use: scikit-learn imports pandas
         centers, _ = kmeans_plusplus(X, n_clusters, random_state=rng)
         return centers
     if isinstance(init, str):
@@ -411,16 +481,26 @@ def _lloyd(X, centers, max_iter, tol, empty):
                stop_reason="center shift within tol" if done else "max_iter reached")
 
 
-def _prepare(X, n_clusters, init, random_state, max_iter, tol, empty):
-    X = check_X(X)
+def _check_n_clusters_distinct(n_clusters, X):
     check_n_clusters(n_clusters, X)
     n_distinct = len(_first_distinct(X, np.arange(len(X)), n_clusters))
     check_n_clusters(n_clusters, X, n_distinct=n_distinct)
+
+
+def _prepare(X, n_clusters, init, random_state, max_iter, tol, empty):
+    original = X
+    X = check_X(X)
+    if np.may_share_memory(X, original):
+        # the steps keep X to compute their inertia when it is read: keep a copy
+        # of our own, so that changing the caller's array cannot change the trace
+        X = X.copy()
+    X.flags.writeable = False
+    _check_n_clusters_distinct(n_clusters, X)
     max_iter = check_int(max_iter, "max_iter", low=1, fix=" scikit-learn's default is 300.")
     tol = check_tol(tol)
     if empty not in EMPTY_POLICIES:
         raise ValueError(f"empty must be one of {EMPTY_POLICIES}, but got {empty!r}.")
-    centers = init_centers(X, n_clusters, init, random_state)
+    centers = init_centers(X, n_clusters, init, random_state, check_input=False)
     # scikit-learn's rule: the tolerance is relative to the spread of the data
     tol_abs = float(np.mean(np.var(X, axis=0)) * tol) if tol else 0.0
     return X, centers, max_iter, tol_abs
@@ -485,7 +565,8 @@ def run_kmeans(X, n_clusters, *, init="k-means++", random_state=None,
                max_iter=300, tol=1e-4, empty="relocate"):
     """Run k-means and return every half-step as a :class:`Trace`.
 
-    Takes the same arguments as :func:`kmeans_steps`.
+    Takes the same arguments as :func:`kmeans_steps`, among them
+    ``random_state : int, RandomState instance or None, default=None``.
 
     Examples
     --------
@@ -493,7 +574,7 @@ def run_kmeans(X, n_clusters, *, init="k-means++", random_state=None,
     >>> X = np.array([[0.0, 0.0], [0.0, 1.0], [5.0, 5.0], [5.0, 6.0]])
     >>> trace = run_kmeans(X, 2, init=X[[0, 1]])
     >>> trace.final.labels, trace.final.inertia, trace.n_iter
-    (array([0, 0, 1, 1], dtype=uint8), 1.0, 3)
+    (array([0, 0, 1, 1], dtype=int32), 1.0, 3)
     """
     X, centers, max_iter, tol_abs = _prepare(X, n_clusters, init, random_state, max_iter, tol, empty)
     return Trace(_lloyd(X, centers, max_iter, tol_abs, empty), tol=tol_abs)

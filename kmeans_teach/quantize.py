@@ -25,12 +25,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import numpy as np
 
-from ._validation import check_int
-from .engine import assign
+from ._threads import limit_threads
+# the photos live in datasets.py; re-exported here, where they were
+from .datasets import SAMPLE_IMAGES, sample_image  # noqa: F401
+from ._validation import check_int, check_random_state, rng_from
+from .engine import LABEL_DTYPE, assign
 
 __all__ = [
     "KMEANS_METHODS",
@@ -52,37 +54,6 @@ KMEANS_METHODS = ("kmeans", "minibatch")
 #: Pillow's quantisers; "libimagequant" only exists in some Pillow builds
 PILLOW_METHODS = ("median_cut", "max_coverage", "fast_octree", "libimagequant")
 
-SAMPLE_IMAGES = ("china.jpg", "flower.jpg")
-
-
-@lru_cache(maxsize=None)
-def _load_sample(name):
-    from sklearn.datasets import load_sample_image
-
-    image = load_sample_image(name)
-    image.setflags(write=False)  # shared between callers: nobody may change it
-    return image
-
-
-def sample_image(name="china.jpg"):
-    """One of scikit-learn's two sample photos, as a read-only uint8 array.
-
-    Parameters
-    ----------
-    name : {"china.jpg", "flower.jpg"}, default="china.jpg"
-
-    Returns
-    -------
-    image : ndarray of shape (427, 640, 3), dtype uint8
-
-    Examples
-    --------
-    >>> sample_image("flower.jpg").shape
-    (427, 640, 3)
-    """
-    if name not in SAMPLE_IMAGES:
-        raise ValueError(f"name must be one of {SAMPLE_IMAGES}, but got {name!r}.")
-    return _load_sample(name)
 
 
 def _check_image(image, name="image"):
@@ -269,7 +240,7 @@ class Quantized:
     Attributes
     ----------
     palette : ndarray of shape (n_colors, 3), dtype uint8
-    labels : ndarray of shape (height, width)
+    labels : ndarray of shape (height, width), dtype int32
         The palette index of every pixel.
     psnr : float
         Against the original, in dB (``inf`` if nothing was lost).
@@ -341,13 +312,13 @@ class _Pixels:
         palette_f = palette.astype(np.float64)
         if labels is None:
             # E-step on the distinct colours only, then copied to their pixels
-            color_labels = assign(self.colors, palette_f)
+            color_labels = assign(self.colors, palette_f, check_input=False)
             labels = color_labels[self.inverse]
             # squared error of each distinct colour, times how many pixels have it
             diff = self.colors - palette_f[color_labels]
             sse = float(np.einsum("ij,ij,i->", diff, diff, self.counts.astype(np.float64)))
         else:
-            labels = np.asarray(labels).reshape(-1)
+            labels = np.asarray(labels).reshape(-1).astype(LABEL_DTYPE)  # Pillow's are uint8
             diff = self.pixels.astype(np.float64) - palette_f[labels]
             sse = float(np.einsum("ij,ij->", diff, diff))
         labels = labels.reshape(self.shape)
@@ -370,7 +341,7 @@ def _round_palette(centers):
 def _kmeans_palette(prepared, n_colors, method, sample_size, random_state):
     from sklearn.cluster import KMeans, MiniBatchKMeans
 
-    rng = np.random.default_rng(random_state)
+    rng = rng_from(random_state)
     seed = int(rng.integers(2**31 - 1))
     if sample_size is None:
         if method == "kmeans":
@@ -394,7 +365,8 @@ def _kmeans_palette(prepared, n_colors, method, sample_size, random_state):
     else:
         model = MiniBatchKMeans(n_clusters=n_colors, n_init=1, random_state=seed,
                                 batch_size=1024)
-    model.fit(X, sample_weight=weight)
+    with limit_threads():
+        model.fit(X, sample_weight=weight)
     return _round_palette(model.cluster_centers_)
 
 
@@ -440,10 +412,15 @@ def _check_method(method):
                          f"but got {method!r}.")
 
 
-def _check_sample_size(sample_size):
+def _check_sample_size(sample_size, method):
     if sample_size is not None:
         check_int(sample_size, "sample_size", low=1,
                   fix=" Use None to fit on every pixel.")
+        if method in PILLOW_METHODS:
+            raise ValueError(
+                f"sample_size={sample_size} only applies to the k-means methods "
+                f"{KMEANS_METHODS}; Pillow's {method!r} always reads every pixel. Use "
+                "sample_size=None with it, or method='kmeans' to fit on a sample.")
     return sample_size
 
 
@@ -466,9 +443,11 @@ def quantize(image, n_colors, *, method="kmeans", sample_size=None, random_state
     sample_size : int or None, default=None
         k-means methods only: fit the palette on this many randomly chosen
         pixels instead of all of them (then every pixel still gets its nearest
-        palette colour).
-    random_state : int or None, default=None
-        Seed for the sample and for k-means' initial centers.
+        palette colour). Pillow's methods always read every pixel, so they
+        raise a ValueError for any other value than None.
+    random_state : int, RandomState instance or None, default=None
+        Seed for the sample and for k-means' initial centers (drawn from
+        ``np.random.default_rng(random_state)`` for an int).
 
     Returns
     -------
@@ -495,7 +474,8 @@ def quantize(image, n_colors, *, method="kmeans", sample_size=None, random_state
     inf
     """
     _check_method(method)
-    _check_sample_size(sample_size)
+    _check_sample_size(sample_size, method)
+    check_random_state(random_state)
     prepared = _Pixels(image)
     n_colors = prepared.check_n_colors(n_colors)
     return _quantize_prepared(prepared, n_colors, method, sample_size, random_state)
@@ -517,6 +497,14 @@ def quantize_series(image, n_colors_list, *, method="kmeans", sample_size=None,
     faster than calling :func:`quantize` in a loop. A generator: wrap it in a
     progress bar.
 
+    Parameters
+    ----------
+    image, method, sample_size :
+        As in :func:`quantize`.
+    n_colors_list : iterable of int
+    random_state : int, RandomState instance or None, default=None
+        As in :func:`quantize`, for every result.
+
     Examples
     --------
     >>> import numpy as np
@@ -525,7 +513,8 @@ def quantize_series(image, n_colors_list, *, method="kmeans", sample_size=None,
     [2, 3, 4]
     """
     _check_method(method)
-    _check_sample_size(sample_size)
+    _check_sample_size(sample_size, method)
+    check_random_state(random_state)
     prepared = _Pixels(image)
     n_colors_list = [prepared.check_n_colors(k) for k in n_colors_list]
     # checked above, before the first result is asked for; computed lazily below

@@ -17,10 +17,9 @@ from dataclasses import dataclass
 from numbers import Integral, Real
 
 import numpy as np
-from sklearn.base import clone
-from threadpoolctl import threadpool_limits
 
-from ._validation import check_int, check_X
+from ._threads import limit_threads
+from ._validation import check_int, check_X, rng_from
 from .engine import assign, inertia
 
 __all__ = ["FitTimes", "SweepTimes", "format_seconds", "loglog_slope", "time_assign", "time_fits"]
@@ -315,13 +314,14 @@ def time_fits(models, X, n_samples, *, start=None, repeats=3, max_seconds=1.0,
             )
 
     def fresh(model):
+        from sklearn.base import clone  # on use: scikit-learn imports pandas
         model = clone(model)
         if start is not None:
             model.set_params(init=start, n_init=1)
         return model
 
     rows = []
-    with threadpool_limits(limits=n_threads):
+    with limit_threads(n_threads):
         # One untimed fit per model first: the first call pays for imports and
         # thread start-up, which would otherwise land on the smallest n.
         for model in models.values():
@@ -333,7 +333,7 @@ def time_fits(models, X, n_samples, *, start=None, repeats=3, max_seconds=1.0,
                 centers = fitted.cluster_centers_
                 n_iter = int(fitted.n_iter_)
                 n_steps = int(getattr(fitted, "n_steps_", n_iter))
-                value = inertia(Xn, centers, assign(Xn, centers))
+                value = inertia(Xn, assign(Xn, centers, check_input=False), centers, check_input=False)
                 rows.append((name, n, seconds, n_iter, n_steps, float(value)))
     return FitTimes(*(tuple(col) for col in zip(*rows)))
 
@@ -390,8 +390,9 @@ def time_assign(values, *, vary, n_samples=100_000, n_clusters=8, n_features=8,
         :func:`sklearn.metrics.pairwise_distances_argmin`.
     repeats, max_seconds, n_threads
         As in :func:`time_fits`.
-    random_state : int, default=0
-        Seed of the random points and centers (standard normal numbers).
+    random_state : int, RandomState instance or None, default=0
+        Seed of the random points and centers (standard normal numbers,
+        drawn from ``np.random.default_rng(random_state)`` for an int).
 
     Returns
     -------
@@ -421,9 +422,9 @@ def time_assign(values, *, vary, n_samples=100_000, n_clusters=8, n_features=8,
     _check_repeats(repeats, max_seconds)
     _check_n_threads(n_threads)
 
-    rng = np.random.default_rng(random_state)
+    rng = rng_from(random_state)
     seconds = []
-    with threadpool_limits(limits=n_threads):
+    with limit_threads(n_threads):
         for value in values:
             n, k, d = ({**sizes, vary: value}[s] for s in _SIZES)
             X = rng.standard_normal((n, d))

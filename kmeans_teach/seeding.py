@@ -20,11 +20,9 @@ from dataclasses import dataclass, field
 from numbers import Real
 
 import numpy as np
-from sklearn.metrics.pairwise import euclidean_distances
-from sklearn.utils import check_random_state
 
-from ._validation import check_int, check_n_clusters, check_X
-from .engine import _first_distinct, kmeans_steps
+from ._validation import check_int, check_n_clusters, check_random_state, check_X
+from .engine import _first_distinct, _n_iter, kmeans_steps
 
 __all__ = [
     "SeedingPick",
@@ -88,6 +86,7 @@ class SeedingPick:
 def _squared_distances(centers, X, x_squared_norms):
     # |x - c|^2 computed as |x|^2 - 2 x.c + |c|^2, exactly as scikit-learn
     # does, so that the random draws below land on the same points.
+    from sklearn.metrics.pairwise import euclidean_distances  # on use: scikit-learn imports pandas
     return euclidean_distances(centers, X, Y_norm_squared=x_squared_norms, squared=True)
 
 
@@ -376,8 +375,7 @@ def scan_seeds(X, n_clusters, seeds, *, init="random", max_iter=300, tol=1e-4):
     for seed in _check_seeds(seeds):
         *_, final = kmeans_steps(X, n_clusters, init=init, random_state=seed,
                                  max_iter=max_iter, tol=tol)
-        n_iter = final.iteration if final.stop_reason == "labels unchanged" else final.iteration - 1
-        runs.append((seed, final.inertia, final.labels, final.centers, n_iter))
+        runs.append((seed, final.inertia, final.labels, final.centers, _n_iter(final)))
     if not runs:
         raise ValueError("seeds is empty: give at least one seed, e.g. range(200).")
     seeds_, inertias, labels, centers, n_iter = zip(*runs)

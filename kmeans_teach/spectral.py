@@ -26,18 +26,15 @@ from __future__ import annotations
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
+from numbers import Integral
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
 from scipy.sparse.csgraph import connected_components
-from sklearn.cluster import KMeans
-from sklearn.datasets import make_moons
-from sklearn.manifold import spectral_embedding
-from sklearn.metrics import adjusted_rand_score
-from sklearn.neighbors import kneighbors_graph
-from sklearn.utils import check_random_state
 
-from ._validation import check_int, check_X
+from ._threads import limit_threads
+from .datasets import lesson_moons
+from ._validation import check_int, check_random_state, check_X
+from .metrics import match_clusters
 
 __all__ = [
     "SpectralEmbedding",
@@ -89,6 +86,7 @@ def knn_affinity(X, n_neighbors=10):
     """
     X = check_X(X)
     n_neighbors = _check_n_neighbors(n_neighbors, X.shape[0])
+    from sklearn.neighbors import kneighbors_graph  # on use: scikit-learn imports pandas
     choice = kneighbors_graph(X, n_neighbors=n_neighbors, include_self=True)
     return (0.5 * (choice + choice.T)).tocsr()
 
@@ -182,10 +180,12 @@ def spectral_embedding_of(X, *, n_neighbors=10, n_components=2, random_state=Non
             f"({n_samples - 1}).",
     )
     n_pieces, pieces = connected_components(affinity, directed=False)
-    coords = spectral_embedding(
-        affinity, n_components=n_components, random_state=check_random_state(random_state),
-        eigen_tol="auto", drop_first=False,
-    )
+    from sklearn.manifold import spectral_embedding  # on use: scikit-learn imports pandas
+    with limit_threads():  # the eigenvector solver, on one thread as every fit
+        coords = spectral_embedding(
+            affinity, n_components=n_components, random_state=check_random_state(random_state),
+            eigen_tol="auto", drop_first=False,
+        )
     return SpectralEmbedding(coords, affinity, int(n_neighbors), int(n_pieces), pieces)
 
 
@@ -257,18 +257,24 @@ def spectral_clustering_of(X, n_clusters=2, *, n_neighbors=10, random_state=None
     rng = check_random_state(random_state)
     embedding = spectral_embedding_of(X, n_neighbors=n_neighbors, n_components=n_clusters,
                                       random_state=rng)
-    kmeans = KMeans(n_clusters, n_init=n_init, random_state=rng).fit(embedding.coords)
+    with limit_threads():
+        from sklearn.cluster import KMeans  # on use: scikit-learn imports pandas
+        kmeans = KMeans(n_clusters, n_init=n_init, random_state=rng).fit(embedding.coords)
     return SpectralResult(kmeans.labels_, embedding, kmeans.cluster_centers_)
 
 
 def _aligned(y_true, labels):
-    """Renumber ``labels`` so each cluster takes the true class it overlaps most (one-to-one)."""
+    """Renumber ``labels`` so each cluster takes the true class it overlaps most (one-to-one).
+
+    The Hungarian matching of :func:`kmeans_teach.match_clusters`, completed into
+    a permutation of 0 .. k-1 (a cluster left without a class takes a free number).
+    """
     k = int(max(labels.max(), y_true.max())) + 1
-    overlap = np.zeros((k, k), dtype=int)
-    np.add.at(overlap, (labels, y_true), 1)
-    rows, cols = linear_sum_assignment(-overlap)
-    mapping = np.empty(k, dtype=int)
-    mapping[rows] = cols
+    matching = match_clusters(y_true, labels)
+    mapping = np.full(k, -1, dtype=np.int32)  # the labels' dtype, as scikit-learn's
+    mapping[matching.clusters] = matching.classes
+    missing = mapping < 0
+    mapping[missing] = np.setdiff1d(np.arange(k), mapping[~missing])[: np.count_nonzero(missing)]
     return mapping
 
 
@@ -333,8 +339,10 @@ class MoonsComparison:
 @lru_cache(maxsize=64)
 def _moons_and_kmeans(noise, n_samples, random_state):
     """The moons and k-means on them: the same for every n_neighbors, so computed once."""
-    X, y = make_moons(n_samples, noise=noise, random_state=random_state)
-    kmeans = KMeans(2, n_init=10, random_state=random_state).fit(X)
+    X, y = lesson_moons(n_samples, noise=noise, random_state=random_state)
+    with limit_threads():
+        from sklearn.cluster import KMeans  # on use: scikit-learn imports pandas
+        kmeans = KMeans(2, n_init=10, random_state=random_state).fit(X)
     arrays = (X, y, kmeans.labels_, kmeans.cluster_centers_)
     for array in arrays:
         array.flags.writeable = False  # shared between results: read-only
@@ -355,8 +363,9 @@ def compare_on_moons(noise=0.05, n_neighbors=10, *, n_samples=200, random_state=
         Standard deviation of the Gaussian noise added to the moons (>= 0).
     n_neighbors : int, default=10
     n_samples : int, default=200
-    random_state : int, default=0
-        Seed for the data, k-means and the eigenvector solver. The moons and
+    random_state : int, RandomState instance or None, default=0
+        Seed for the data, k-means and the eigenvector solver. A RandomState
+        or None is turned into one int seed drawn from it. The moons and
         k-means depend only on (noise, n_samples, random_state), so they are
         computed once and shared (read-only) between calls that differ only
         in ``n_neighbors``.
@@ -377,8 +386,11 @@ def compare_on_moons(noise=0.05, n_neighbors=10, *, n_samples=200, random_state=
         raise ValueError(f"noise must be a finite number >= 0, but got {noise!r}; "
                          "the lesson uses 0.05.")
     n_samples = check_int(n_samples, "n_samples", low=4)
-    random_state = check_int(random_state, "random_state", low=0, high=2**32 - 1,
-                             fix=" Use a fixed integer seed, so every picture can be redrawn.")
+    if not isinstance(random_state, Integral):
+        # a RandomState or None: draw the int seed the cache is keyed by
+        random_state = int(check_random_state(random_state).randint(np.iinfo(np.int32).max))
+    check_random_state(random_state)  # the range check
+    random_state = int(random_state)
     X, y, k_labels, k_centers_raw = _moons_and_kmeans(float(noise), n_samples, random_state)
     with warnings.catch_warnings(record=True) as caught:
         warnings.filterwarnings("always", message=GRAPH_WARNING, category=UserWarning)
@@ -391,6 +403,7 @@ def compare_on_moons(noise=0.05, n_neighbors=10, *, n_samples=200, random_state=
     k_map, s_map = _aligned(y, k_labels), _aligned(y, spectral.labels)
     k_centers = np.empty_like(k_centers_raw)
     k_centers[k_map] = k_centers_raw
+    from sklearn.metrics import adjusted_rand_score  # on use: scikit-learn imports pandas
     return MoonsComparison(
         X=X, y=y, noise=float(noise), n_neighbors=int(n_neighbors),
         kmeans_labels=k_map[k_labels], kmeans_centers=k_centers,

@@ -10,12 +10,8 @@ than fighting over two).
 
 from __future__ import annotations
 
-from numbers import Integral
-
-from sklearn.manifold import TSNE
-from threadpoolctl import threadpool_limits
-
-from ._validation import check_int, check_X
+from ._threads import limit_threads
+from ._validation import check_int, check_random_state, check_X
 
 __all__ = ["tsne_embedding"]
 
@@ -33,8 +29,9 @@ def tsne_embedding(X, *, n_components=2, perplexity=30.0, max_iter=500, random_s
     max_iter : int, default=500
         Gradient steps (at least 250). scikit-learn's default is 1000; on the
         digits 500 gives the same clusters in half the time.
-    random_state : int, default=0
-        Seed of the initial map (a randomized PCA of X).
+    random_state : int, RandomState instance or None, default=0
+        Seed of the initial map (a randomized PCA of X); an int makes the map
+        reproducible.
 
     Returns
     -------
@@ -61,14 +58,13 @@ def tsne_embedding(X, *, n_components=2, perplexity=30.0, max_iter=500, random_s
                              fix=" Barnes-Hut t-SNE makes maps of 1 to 3 dimensions.")
     max_iter = check_int(max_iter, "max_iter", low=250,
                          fix=" scikit-learn's TSNE needs at least 250 iterations.")
-    if isinstance(random_state, bool) or not isinstance(random_state, Integral):
-        raise TypeError(f"random_state must be an integer seed, so that the map can be "
-                        f"reproduced, but got {random_state!r}.")
+    check_random_state(random_state)
     if isinstance(perplexity, bool) or not isinstance(perplexity, (int, float)) \
             or not 0 < perplexity < len(X):
         raise ValueError(f"perplexity must be a number between 0 and the number of samples "
                          f"({len(X)}), but got {perplexity!r}. Values from 5 to 50 are usual.")
+    from sklearn.manifold import TSNE  # on use: scikit-learn imports pandas
     model = TSNE(n_components=n_components, perplexity=float(perplexity), max_iter=max_iter,
-                 init="pca", random_state=int(random_state))
-    with threadpool_limits(limits=1):
+                 init="pca", random_state=random_state)
+    with limit_threads():
         return model.fit_transform(X).astype(float)

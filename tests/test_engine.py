@@ -94,7 +94,7 @@ def test_step_sequence_and_records():
     assert phases[1:] == ["assign", "update"] * ((len(trace) - 2) // 2) + ["assign"]
     assert trace[0].labels is None and trace[0].inertia is None
     assert trace.final.converged and trace.final.stop_reason
-    assert all(s.labels.dtype == np.uint8 for s in trace[1:])
+    assert all(s.labels.dtype == np.int32 for s in trace[1:])
     with pytest.raises(ValueError, match="read-only"):
         trace.final.centers[0, 0] = 1.0
     with pytest.raises(ValueError, match="read-only"):
@@ -103,10 +103,11 @@ def test_step_sequence_and_records():
         trace.final.inertia = 0.0
 
 
-def test_labels_use_the_smallest_dtype_that_fits():
+def test_labels_are_signed_int32_for_every_n_clusters():
     X = np.random.default_rng(0).normal(size=(400, 2))
-    assert run_kmeans(X, 256, init="random", random_state=0, max_iter=1).final.labels.dtype == np.uint8
-    assert run_kmeans(X, 257, init="random", random_state=0, max_iter=1).final.labels.dtype == np.uint16
+    for k in (2, 256, 257):
+        labels = run_kmeans(X, k, init="random", random_state=0, max_iter=1).final.labels
+        assert labels.dtype == np.int32 and (labels - 1).min() == -1
 
 
 def test_random_init_picks_distinct_data_points():

@@ -41,6 +41,22 @@ def test_plotting_never_uses_pyplot_or_apps(path):
     assert "plt.show" not in code and "savefig(" not in code
 
 
+EXERCISE_MODULES = sorted((PACKAGE / "exercises").glob("*.py"))
+ENGINE_NAMES = {p.stem for p in ENGINE_MODULES}
+
+
+@pytest.mark.parametrize("path", EXERCISE_MODULES, ids=lambda p: p.name)
+def test_exercises_use_only_the_engine(path):
+    # checkers answer in a sentence: they never draw, never build an app, and
+    # (imported with the package) must not pull in widgets or matplotlib
+    modules = list(imported_modules(path))
+    drawing = [m for m in modules if m.split(".")[0] in DRAWING]
+    assert not drawing, f"exercises/{path.name} imports {drawing}"
+    upward = [m for m in modules if m.startswith("..")]
+    outside = [m for m in upward if m[2:].split(".")[0] not in ENGINE_NAMES]
+    assert not outside, f"exercises/{path.name} imports {outside}, which are not engine modules"
+
+
 def test_every_public_name_is_importable_from_the_top():
     for name in kt.__all__:
         assert getattr(kt, name) is not None
@@ -71,3 +87,31 @@ def test_every_app_builds_with_no_arguments_and_says_what_it_shows(app_class):
     text = repr(app)
     assert text.startswith(app_class.__name__ + "(") and "object at 0x" not in text
     assert app.status.value
+
+
+def test_importing_the_package_loads_no_drawing_or_widget_library():
+    # the apps and plotting are imported on first use (PEP 562), scikit-learn
+    # (which imports pandas) when a function first needs it
+    import subprocess
+    import sys
+
+    code = ("import kmeans_teach, sys; print([m for m in ('ipywidgets', 'IPython', 'seaborn', "
+            "'pandas', 'matplotlib.pyplot', 'matplotlib') if m in sys.modules])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=PACKAGE.parent)
+    assert out.stdout.strip() == "[]", out.stdout + out.stderr
+
+
+def test_the_lazy_names_still_work():
+    import subprocess
+    import sys
+
+    code = ("import kmeans_teach as kt\n"
+            "from kmeans_teach import StepThrough\n"
+            "assert kt.StepThrough is StepThrough and 'StepThrough' in dir(kt)\n"
+            "assert set(kt.__all__) <= set(dir(kt)) and 'plotting' in dir(kt)\n"
+            "assert callable(kt.plotting.plot_step) and kt.apps.SliderApp\n"
+            "try:\n    kt.NoSuchThing\nexcept AttributeError as e:\n    print(e)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=PACKAGE.parent)
+    assert "has no attribute 'NoSuchThing'" in out.stdout, out.stderr

@@ -189,8 +189,8 @@ def test_bad_inputs():
         kt.compare_on_moons(-0.1)
     with pytest.raises(ValueError, match="noise must be a finite number >= 0"):
         kt.compare_on_moons(float("nan"))
-    with pytest.raises(TypeError, match="random_state must be an integer"):
-        kt.compare_on_moons(random_state=np.random.RandomState(0))
+    with pytest.raises(TypeError, match="random_state must be None, an int seed"):
+        kt.compare_on_moons(random_state=np.random.default_rng(0))
 
 
 def test_compare_on_moons_shares_the_kmeans_part_read_only():

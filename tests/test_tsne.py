@@ -37,7 +37,7 @@ def test_reproducible_and_keeps_groups_apart():
     (dict(perplexity=0), ValueError, "perplexity"),
     (dict(max_iter=100), ValueError, "max_iter must be at least 250"),
     (dict(n_components=4), ValueError, "n_components must be between 1 and 3"),
-    (dict(random_state=None), TypeError, "random_state must be an integer seed"),
+    (dict(random_state=np.random.default_rng(0)), TypeError, "random_state must be None, an int seed"),
 ])
 def test_bad_input(kwargs, error, match):
     with pytest.raises(error, match=match):

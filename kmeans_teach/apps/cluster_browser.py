@@ -5,9 +5,10 @@ from __future__ import annotations
 import ipywidgets as widgets
 import numpy as np
 from sklearn.cluster import KMeans
-from sklearn.datasets import load_digits
 
-from .._validation import check_X, check_int
+from .._threads import limit_threads
+from .._validation import check_int, check_random_state, check_X, rng_from
+from ..datasets import lesson_digits
 from ..metrics import cluster_summary, match_clusters
 from ..plotting import MISMATCH_COLOR, plot_digit_grid, update_digit_grid
 from .base import SliderApp
@@ -31,7 +32,7 @@ class ClusterBrowser(SliderApp):
     Parameters
     ----------
     X : ndarray of shape (n_samples, 64), default=None
-        Flattened 8×8 images; None means ``load_digits()`` (1,797 digits).
+        Flattened 8×8 images; None means :func:`kmeans_teach.lesson_digits` (1,797 digits).
     y : ndarray of shape (n_samples,), default=None
         The true digits (needed when X is given).
     n_clusters : int, default=10
@@ -67,7 +68,7 @@ class ClusterBrowser(SliderApp):
         if X is None:
             if y is not None:
                 raise ValueError("y was given without X: pass both, or neither for the digits.")
-            X, y = load_digits(return_X_y=True)
+            X, y = lesson_digits()
         elif y is None:
             raise ValueError("X was given without y: the browser needs the true labels y to "
                              "compute each cluster's purity.")
@@ -82,10 +83,12 @@ class ClusterBrowser(SliderApp):
                              f"but it has shape {self.y.shape}.")
         n_clusters = check_int(n_clusters, "n_clusters", low=2, high=len(self.X))
         n_members = check_int(n_members, "n_members", low=1, high=200)
+        check_random_state(random_state)  # a clear error now, not deep inside KMeans
         self.random_state = random_state
 
         for _ in progress(["k-means"], "fitting k-means (n_init=10)", show=show_progress):
-            model = KMeans(n_clusters, n_init=10, random_state=random_state).fit(self.X)
+            with limit_threads():  # the same labels on every machine and thread count
+                model = KMeans(n_clusters, n_init=10, random_state=random_state).fit(self.X)
         self.labels = model.labels_
         self.centers = model.cluster_centers_
         self.summaries = [cluster_summary(self.y, self.labels, c) for c in range(n_clusters)]
@@ -115,7 +118,7 @@ class ClusterBrowser(SliderApp):
 
     def _choose_members(self, n_members):
         """For each cluster and order: the indices of the members to show."""
-        rng = np.random.default_rng(self.random_state)
+        rng = rng_from(self.random_state)
         members = {}
         for c in range(len(self.centers)):
             inside = np.flatnonzero(self.labels == c)

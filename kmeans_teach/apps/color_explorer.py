@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 import numpy as np
-from threadpoolctl import threadpool_limits
 
+from .._threads import limit_threads
 from .._validation import check_int
 from ..plotting import plot_image, plot_palette, update_image, update_palette
 from ..quantize import SAMPLE_IMAGES, _check_image, count_colors, quantize_series, sample_image
@@ -104,7 +104,7 @@ class ColorExplorer(SliderApp):
         results = {name: [] for name in self.images}
         # Many small fits: on a busy machine extra threads mostly wait for
         # each other (measured: ~10x slower on 2 shared cores), so use one.
-        with threadpool_limits(limits=1):
+        with limit_threads():
             for name, _k in progress(jobs, "computing palettes", show=show_progress):
                 results[name].append(next(series[name]))
         return results

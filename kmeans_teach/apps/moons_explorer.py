@@ -16,6 +16,7 @@ from ..plotting import (
     update_voronoi,
 )
 from ..spectral import GRAPH_WARNING, compare_on_moons
+from ..plotting._axes import padded_limits
 from .base import SliderApp
 from .progress import progress
 
@@ -129,9 +130,7 @@ class MoonsExplorer(SliderApp):
         self._ax_kmeans, self._ax_spectral, self._ax_embedding = axes
         # one frame for every noise level, so the axes never have to change
         allX = np.concatenate([c.X for c in self.cases.values()])
-        lo, hi = allX.min(axis=0), allX.max(axis=0)
-        pad = 0.06 * (hi - lo)
-        xlim, ylim = (lo[0] - pad[0], hi[0] + pad[0]), (lo[1] - pad[1], hi[1] + pad[1])
+        xlim, ylim = padded_limits(allX, pad=0.06)
         case = self.case
         for ax in (self._ax_kmeans, self._ax_spectral):
             ax.set_xlim(xlim)

@@ -9,6 +9,7 @@ from ..datasets import lesson_blobs
 from ..engine import run_kmeans
 from ..plotting import plot_inertia, plot_step, update_inertia, update_inertia_curve, update_step
 from .._validation import check_int, check_X
+from ..plotting._axes import padded_limits
 from .base import SliderApp
 from .progress import progress
 
@@ -189,9 +190,10 @@ class StepThrough(SliderApp):
 
 
 def _inertia_limits(traces):
-    """One scale for the inertia curves of these runs: (xlim, ylim), 5 % margins."""
-    ys = np.array([s.inertia for t in traces for s in list(t)[1:]], dtype=float)
-    n = max(len(t) for t in traces) - 1
-    lo, hi = (ys.min(), ys.max()) if len(ys) else (0.0, 1.0)
-    pad = 0.05 * (hi - lo) or 0.5
-    return (1 - 0.05 * max(n - 1, 1), n + 0.05 * max(n - 1, 1)), (lo - pad, hi + pad)
+    """One scale for the inertia curves of these runs: (xlim, ylim), 5 % margins.
+
+    Every point of every curve, (half-step, inertia), fits; so does (0, 0) when
+    all curves are flat (one cluster, one half-step), so the scale never collapses.
+    """
+    points = [(i, s.inertia) for t in traces for i, s in enumerate(t) if i > 0]
+    return padded_limits(np.array([*points, (0, 0)] if len(points) < 2 else points), pad=0.05)

@@ -67,7 +67,7 @@ def check_inertia(func):
         return Feedback(False, f"expected a number, but got {type(got).__name__}.")
     if isinstance(got, bool) or not isinstance(value, Real) or not np.isfinite(value):
         return Feedback(False, f"expected a finite number, but got {got!r}.")
-    want = inertia(X, centers, labels)
+    want = inertia(X, labels, centers)  # the same order as the student's
     own = X - centers[labels]
     d2_all = ((X[:, None, :] - centers[None, :, :]) ** 2).sum(axis=2)
     if np.isclose(value, want, rtol=1e-9, atol=1e-9):

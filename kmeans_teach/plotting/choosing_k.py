@@ -16,6 +16,7 @@ from typing import NamedTuple
 import numpy as np
 from matplotlib.collections import PolyCollection
 
+from ._axes import padded_limits
 from .clusters import (
     CLUSTER_COLORS,
     _marker_paths,
@@ -80,17 +81,17 @@ def plot_k_clustering(ax, X, fit, *, xlim=None, ylim=None, regions=True):
     KClusteringArtists
     """
     X = np.asarray(X)
-    pad = 0.08 * np.ptp(X, axis=0)
-    xlim = (X[:, 0].min() - pad[0], X[:, 0].max() + pad[0]) if xlim is None else xlim
-    ylim = (X[:, 1].min() - pad[1], X[:, 1].max() + pad[1]) if ylim is None else ylim
-    image = plot_voronoi(ax, fit.centers, xlim=xlim, ylim=ylim) if regions else None
+    data_xlim, data_ylim = padded_limits(X)
+    xlim = data_xlim if xlim is None else xlim
+    ylim = data_ylim if ylim is None else ylim
+    regions = plot_voronoi(ax, fit.centers, xlim=xlim, ylim=ylim) if regions else None
     points = plot_points(ax, X, fit.labels)
     centers = plot_centers(ax, fit.centers, size=200)
     ax.set_xlim(*xlim)
     ax.set_ylim(*ylim)
     ax.set_aspect("equal", adjustable="box")
     title = ax.set_title(_clustering_title(fit))
-    return KClusteringArtists(points, centers, image, title)
+    return KClusteringArtists(points, centers, regions, title)
 
 
 def update_k_clustering(artists, fit):
@@ -299,14 +300,16 @@ def plot_kneedle(ax, kcurve, *, x_values=None):
     kcurve : KneedleCurve
         From :func:`kmeans_teach.kneedle_curve`.
     x_values : array-like or None
-        The original x values (for example the ks), written under the points.
+        The original x values (for example the ks), in their original order,
+        written under the points they belong to (in reverse order when
+        Kneedle reversed the curve, ``kcurve.flipped``).
 
     Returns
     -------
     list of Line2D
         The curve, the diagonal, the difference, and the marker at its peak.
     """
-    x, y, d = kcurve
+    x, y, d = kcurve.x, kcurve.y, kcurve.difference
     (curve,) = ax.plot(x, y, marker="o", markersize=4, color="#444444",
                        label="curve, rescaled and turned")
     (diagonal,) = ax.plot([0, 1], [0, 1], linestyle=":", color="#888888", label="diagonal")
@@ -316,6 +319,8 @@ def plot_kneedle(ax, kcurve, *, x_values=None):
     (marker,) = ax.plot([x[peak], x[peak]], [d[peak], y[peak]], marker="o", markersize=9,
                         color=CURRENT_COLOR, label="largest difference")
     if x_values is not None:
+        # a flipped curve runs backwards: its first point is the original last one
+        x_values = list(x_values)[::-1] if kcurve.flipped else list(x_values)
         for xi, value in zip(x, x_values):
             ax.annotate(f"{value:g}", (xi, 0), xytext=(0, -12), textcoords="offset points",
                         ha="center", fontsize=8, color="#444444")

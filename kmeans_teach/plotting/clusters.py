@@ -16,6 +16,8 @@ from matplotlib.collections import PolyCollection
 from matplotlib.colors import to_rgba
 from matplotlib.markers import MarkerStyle
 
+from ._axes import padded_limits
+
 __all__ = [
     "CLUSTER_COLORS",
     "CLUSTER_MARKERS",
@@ -284,9 +286,7 @@ def plot_step(ax, X, step, previous=None, *, xlim=None, ylim=None, regions=True)
     """
     X = np.asarray(X)
     if xlim is None or ylim is None:
-        lo, hi = X.min(axis=0), X.max(axis=0)
-        pad = 0.08 * (hi - lo)
-        xlim, ylim = (lo[0] - pad[0], hi[0] + pad[0]), (lo[1] - pad[1], hi[1] + pad[1])
+        xlim, ylim = padded_limits(X)
     ax.set_xlim(xlim)
     ax.set_ylim(ylim)
     region_img = plot_voronoi(ax, step.centers, xlim=xlim, ylim=ylim) if regions else None
@@ -395,9 +395,8 @@ def plot_steps(axes, X, trace, indices=None):
     steps = list(trace)
     indices = range(len(axes)) if indices is None else indices
     X = np.asarray(X)
-    lo, hi = X.min(axis=0), X.max(axis=0)
-    pad = 0.08 * (hi - lo)
-    limits = dict(xlim=(lo[0] - pad[0], hi[0] + pad[0]), ylim=(lo[1] - pad[1], hi[1] + pad[1]))
+    xlim, ylim = padded_limits(X)
+    limits = dict(xlim=xlim, ylim=ylim)
     drawn = []
     for ax, i in zip(axes, indices):
         drawn.append(plot_step(ax, X, steps[i], steps[i - 1] if i > 0 else None, **limits))

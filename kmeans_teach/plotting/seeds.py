@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from ._axes import padded_limits
 from .clusters import CLUSTER_COLORS, plot_centers, plot_points, plot_voronoi, update_centers
 from .clusters import update_points, update_voronoi
 
@@ -38,13 +39,6 @@ __all__ = [
 #: colour map for probabilities: light (unlikely) to dark (likely)
 PROBABILITY_CMAP = "viridis_r"
 _MARK_COLOR = CLUSTER_COLORS[5]  # vermillion: "you are here"
-
-
-def _limits(X, pad=0.08):
-    X = np.asarray(X)
-    lo, hi = X.min(axis=0), X.max(axis=0)
-    margin = pad * (hi - lo)
-    return (lo[0] - margin[0], hi[0] + margin[0]), (lo[1] - margin[1], hi[1] + margin[1])
 
 
 class ClusteringArtists(NamedTuple):
@@ -74,7 +68,7 @@ def plot_clustering(ax, X, labels, centers, *, xlim=None, ylim=None, regions=Tru
     ClusteringArtists
     """
     if xlim is None or ylim is None:
-        xlim, ylim = _limits(X)
+        xlim, ylim = padded_limits(X)
     ax.set_xlim(xlim)
     ax.set_ylim(ylim)
     image = plot_voronoi(ax, centers, xlim=xlim, ylim=ylim) if regions else None
@@ -200,7 +194,7 @@ def plot_d2_probabilities(ax, X, pick, *, n_clusters=None, xlim=None, ylim=None,
     """
     X = np.asarray(X)
     if xlim is None or ylim is None:
-        xlim, ylim = _limits(X)
+        xlim, ylim = padded_limits(X)
     probabilities = np.asarray(pick.probabilities)
     points = ax.scatter(X[:, 0], X[:, 1], c=probabilities, cmap=PROBABILITY_CMAP,
                         s=_probability_sizes(probabilities, size), linewidths=0.3,
