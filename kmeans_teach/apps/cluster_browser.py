@@ -36,7 +36,7 @@ class ClusterBrowser(SliderApp):
     y : ndarray of shape (n_samples,), default=None
         The true digits (needed when X is given).
     n_clusters : int, default=10
-    random_state : int, default=0
+    random_state : int, RandomState instance or None, default=0
         Seed of ``KMeans(n_clusters, n_init=10, random_state=...)`` and of the
         random sample of members.
     n_members : int, default=40

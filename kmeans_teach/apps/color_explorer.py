@@ -37,7 +37,7 @@ class ColorExplorer(SliderApp):
         The slider runs from 2 to this.
     sample_size : int or None, default=4000
         Pixels the palettes are fitted on (None: all of them, much slower).
-    random_state : int, default=0
+    random_state : int, RandomState instance or None, default=0
     show_progress : bool, default=True
         Show a progress bar while the palettes are computed (False in tests).
 

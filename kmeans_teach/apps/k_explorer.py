@@ -45,7 +45,7 @@ class KExplorer(SliderApp):
         Best of this many k-means++ runs for each k.
     n_refs : int, default=10
         Reference data sets for the gap statistic.
-    random_state : int, default=0
+    random_state : int, RandomState instance or None, default=0
     show_progress : bool, default=True
         Show progress bars while fitting (tests and benchmarks pass False).
 

@@ -69,7 +69,7 @@ class MoonsExplorer(SliderApp):
     noise_values : sequence of float, default=0, 0.025, ..., 0.2
     n_neighbors_values : sequence of int, default=3, 4, ..., 20
     n_samples : int, default=200
-    random_state : int, default=0
+    random_state : int, RandomState instance or None, default=0
         Seed for the data, k-means and the eigenvector solver.
     show_progress : bool, default=True
         Show a progress bar while the cases are computed (tests pass False).
