@@ -114,6 +114,10 @@ class ClusterBrowser(SliderApp):
         self._animate([self._center.image, self._grid.image, self._grid.captions,
                        self._center_title, self._grid_title])
         self._watch(self.cluster_slider, self.order_buttons)
+        # only n_clusters x 2 pictures: draw them all now, so that every move is instant
+        if len(_ORDERS) * n_clusters <= self.cache_size:
+            self._prerender([{self.cluster_slider: c, self.order_buttons: order}
+                             for c in range(n_clusters) for order in _ORDERS])
         self.refresh()
 
     def _choose_members(self, n_members):

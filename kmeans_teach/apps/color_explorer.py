@@ -126,7 +126,8 @@ class ColorExplorer(SliderApp):
         image = self.images[name]
         update_image(self._original, image)
         self._ax_original.set_title(f"original: {self.n_distinct[name]:,} colours")
-        update_image(self._quantised, np.zeros_like(image))  # the box's shape; _draw fills it
+        if self._quantised.get_array().shape[:2] != image.shape[:2]:
+            update_image(self._quantised, np.zeros_like(image))  # the box's shape; _draw fills it
 
     # --- SliderApp hooks --------------------------------------------------------
     @property

@@ -256,10 +256,11 @@ def plot_k_curve(ax, ks, values, *, yerr=None, choice=None, choice_label="chosen
         (ring,) = ax.plot([choice], [at], linestyle="none", marker="o", markersize=14,
                           markerfacecolor="none", markeredgecolor=CHOICE_COLOR,
                           markeredgewidth=2, label=f"{choice_label}: k = {choice}")
-        ax.legend(loc=legend_loc, fontsize=8, frameon=False)
-    current_line = ax.axvline(ks[0], color=CURRENT_COLOR, linewidth=1, alpha=0.6)
+        ax.legend(loc=legend_loc, fontsize=10, frameon=False)
+    # the current k is drawn over everything, the legend too: it is what moves
+    current_line = ax.axvline(ks[0], color=CURRENT_COLOR, linewidth=1, alpha=0.6, zorder=6)
     (marker,) = ax.plot([], [], linestyle="none", marker="o", markersize=8, color=CURRENT_COLOR,
-                        zorder=3)
+                        zorder=6)
     ax.set_xticks(ks if len(ks) <= 12 else ax.get_xticks())
     ax.set_xlabel("k (number of clusters)")
     if ylabel:
