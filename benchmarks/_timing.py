@@ -37,9 +37,9 @@ def slider_latency(app, slider, values, *, cold=True):
     render = app.render_png
     rendered = []
 
-    def counting():
+    def counting(**options):
         rendered.append(1)
-        return render()
+        return render(**options)
 
     app.render_png = counting
     try:

@@ -355,23 +355,30 @@ class SliderApp(widgets.VBox):
             for artist in self._animated:
                 artist.set_animated(True)
 
-    def encode(self, pixels):
-        """The frame's bytes, from RGB or RGBA pixels: PNG, or JPEG for photographs."""
-        if self.frame_format == "jpeg":
-            height, width, channels = pixels.shape
-            if channels == 4:  # Pillow drops the alpha channel 5x faster than NumPy's copy
-                image = PILImage.frombuffer("RGBA", (width, height), np.ascontiguousarray(pixels),
-                                            "raw", "RGBA", 0, 1).convert("RGB")
-            else:
-                image = PILImage.fromarray(pixels)
-            buffer = io.BytesIO()
-            image.save(buffer, format="jpeg", quality=85)
-            return buffer.getvalue()
-        return png_bytes(pixels)
+    def encode(self, pixels, *, small=False):
+        """The frame's bytes, from RGB or RGBA pixels: PNG, or JPEG for photographs.
 
-    def render_png(self):
+        ``small=True`` makes a PNG about a quarter smaller, with the same pixels,
+        ten times slower: for the first frame, the one a saved notebook keeps.
+        """
+        if self.frame_format == "png" and not small:
+            return png_bytes(pixels)
+        height, width, channels = pixels.shape
+        if channels == 4:  # Pillow drops the alpha channel 5x faster than NumPy's copy
+            image = PILImage.frombuffer("RGBA", (width, height), np.ascontiguousarray(pixels),
+                                        "raw", "RGBA", 0, 1).convert("RGB")
+        else:
+            image = PILImage.fromarray(pixels)
+        buffer = io.BytesIO()
+        if self.frame_format == "jpeg":
+            image.save(buffer, format="jpeg", quality=85)
+        else:
+            image.save(buffer, format="png", compress_level=9)
+        return buffer.getvalue()
+
+    def render_png(self, *, small=False):
         """The current state as the bytes the Image widget shows."""
-        return self.encode(self.render_rgba())
+        return self.encode(self.render_rgba(), small=small)
 
     def refresh(self):
         """Show the current state: from the frame cache, or draw and render it.
@@ -383,7 +390,8 @@ class SliderApp(widgets.VBox):
         self._draw()
         frame = self._frames.get(key)
         if frame is None:
-            frame = self.render_png()
+            # the first frame is the one a saved notebook stores: make it small
+            frame = self.render_png(small=not self.image.value)
             self._frames[key] = frame
             if len(self._frames) > self.cache_size:
                 self._frames.popitem(last=False)

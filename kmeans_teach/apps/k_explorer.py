@@ -98,10 +98,10 @@ class KExplorer(SliderApp):
         # --- controls and figure -------------------------------------------------------
         self.k_slider = widgets.IntSlider(n_clusters, 1, max_k, description="n_clusters",
                                           continuous_update=True)
-        super().__init__([self.k_slider], figsize=(11, 7.2),
+        super().__init__([self.k_slider], figsize=(10, 6.6),
                          alt="k-means for the chosen k, its silhouette diagram, and the "
                              "elbow, silhouette and gap curves with k marked")
-        grid = self.figure.add_gridspec(2, 6, height_ratios=[1.25, 1], left=0.06, right=0.98,
+        grid = self.figure.add_gridspec(2, 6, height_ratios=[1.25, 1], left=0.085, right=0.98,
                                         bottom=0.08, top=0.95, hspace=0.35, wspace=0.9)
         ax_points = self.figure.add_subplot(grid[0, :3])
         ax_sil = self.figure.add_subplot(grid[0, 3:])
