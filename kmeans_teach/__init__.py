@@ -216,14 +216,8 @@ __all__ = [
     "check_inertia",
     "check_knn_affinity",
     "check_loglog_slope",
-    # slider apps
-    "StepThrough",
-    "ClusterBrowser",
-    "ColorExplorer",
-    "KExplorer",
-    "MoonsExplorer",
-    "PlusPlusExplorer",
-    "SeedExplorer",
+    # slider apps (imported on first use)
+    *_LAZY_APPS,
 ]
 
 
