@@ -33,7 +33,7 @@ help:
 	@echo "make html       static pages per notebook + index in build/html/ (works offline)"
 	@echo "make figures    redraw every figure in figures/ from kmeans_teach"
 	@echo "make test-browser  only the browser tests (JupyterLab in headless Chromium)"
-	@echo "make test-portability  strict nbval under 5 OpenBLAS kernels x 1 and 2 threads"
+	@echo "make test-portability  strict nbval under 5 OpenBLAS kernels x 1 and 2 threads (NB=path for one)"
 	@echo "make test-wheels  the lock installs from wheels on 5 Pythons x 4 platforms"
 	@echo "make test-latest  newest release of every dependency: tests, notebooks, drift"
 	@echo "make test-oldest  the lower bounds of pyproject.toml: tests, notebooks, drift"
@@ -77,7 +77,7 @@ test-browser: $(STAMP) web-deps
 # Strict nbval over every notebook under each OpenBLAS kernel, with 1 and 2 threads:
 # the stored outputs must not depend on the CPU. One line per setting.
 test-portability: $(STAMP)
-	$(BIN)/python tools/portability.py $(NBVAL)
+	$(BIN)/python tools/portability.py $(NBVAL) $(NB)
 
 # The lock installs from wheels alone (no compiler) for every supported Python on
 # Linux x86-64 and aarch64, macOS arm64 and Windows x86-64. Reads wheel metadata from

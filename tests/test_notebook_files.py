@@ -68,3 +68,54 @@ def test_tidy_renames_random_ids_consistently():
     state = out["metadata"]["widgets"][tidy_notebook.WIDGET_STATE]["state"]
     assert list(state) == [second, first]  # the order the kernel created them in
     assert state[first]["state"]["children"] == [f"IPY_MODEL_{second}"]
+
+
+# --- exercises and their solutions ------------------------------------------------
+# The conventions every lesson follows (issue 13):
+#   "## Exercise: <title>"   an exercise in the lesson: the task, a stub, its checker;
+#   "## Decide: <question>"  an exercise where the student makes a clustering decision
+#                            and defends it with a number; its checker answers in words;
+#   "## Solutions"           the last section; in it "### Solution: <title>" for each
+#                            exercise, its code collapsed in JupyterLab and every cell
+#                            of the section skipped in the slides.
+
+def _heading(cell, level):
+    first = "".join(cell["source"]).split("\n", 1)[0]
+    return first[level + 1 :].strip() if first.startswith("#" * level + " ") else None
+
+
+def _sections(nb):
+    """(cells before "## Solutions", cells from it on)."""
+    cells = nb["cells"]
+    starts = [i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and _heading(c, 2) == "Solutions"]
+    assert len(starts) == 1, 'expected exactly one "## Solutions" section'
+    return cells[: starts[0]], cells[starts[0] :]
+
+
+def _titles(cells, prefix, level):
+    titles = []
+    for c in cells:
+        heading = _heading(c, level) if c["cell_type"] == "markdown" else None
+        if heading and heading.startswith(prefix):
+            titles.append(heading[len(prefix) :].strip())
+    return titles
+
+
+def test_solutions_come_last_collapsed_and_out_of_the_slides(notebook):
+    _, nb = notebook
+    lesson, solutions = _sections(nb)
+    exercises = _titles(lesson, "Exercise:", 2) + _titles(lesson, "Decide:", 2)
+    assert exercises, "a lesson has at least one exercise"
+    assert _titles(solutions, "Solution:", 3) == exercises, "one solution per exercise, in the same order"
+    for c in solutions:
+        assert c["metadata"].get("slideshow", {}).get("slide_type") == "skip", "solutions stay out of the slides"
+        if c["cell_type"] == "code":
+            assert c["metadata"].get("jupyter", {}).get("source_hidden") is True, "solution code starts collapsed"
+    for c in lesson:  # no solution is left right below its exercise
+        assert "possible solution" not in "".join(c["source"]).lower()
+
+
+def test_every_lesson_has_a_decision_exercise(notebook):
+    _, nb = notebook
+    lesson, _ = _sections(nb)
+    assert _titles(lesson, "Decide:", 2), 'expected a "## Decide: ..." exercise'

@@ -51,7 +51,10 @@ def kernel_in_use(env):
 
 
 def main():
-    nbval = sys.argv[1:] or ["--nbval", "--nbval-current-env"]
+    # arguments ending in .ipynb pick the notebooks (make test-portability NB=...);
+    # the rest are nbval's options
+    targets = [a for a in sys.argv[1:] if a.endswith(".ipynb")] or ["notebooks"]
+    nbval = [a for a in sys.argv[1:] if not a.endswith(".ipynb")] or ["--nbval", "--nbval-current-env"]
     failed, cannot = [], []
     start = time.perf_counter()
     for kernel in KERNELS:
@@ -66,7 +69,7 @@ def main():
                 continue
             t0 = time.perf_counter()
             result = subprocess.run(
-                [sys.executable, "-m", "pytest", *nbval, "notebooks", "-q", "--no-header",
+                [sys.executable, "-m", "pytest", *nbval, *targets, "-q", "--no-header",
                  "-p", "no:cacheprovider"],
                 cwd=ROOT, env=env, capture_output=True, text=True,
             )

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 import numpy as np
 
-__all__ = ["Feedback", "call_student", "fmt"]
+__all__ = ["Case", "Feedback", "call_student", "check_cases", "fmt"]
 
 
 @dataclass(frozen=True)
@@ -45,3 +46,47 @@ def fmt(values, digits=2):
     values = np.atleast_1d(np.asarray(values, dtype=float))
     text = ", ".join(f"{v:.{digits}f}" for v in values)
     return f"({text})" if len(values) > 1 else text
+
+
+@dataclass(frozen=True)
+class Case:
+    """One test case of a checker: what it tests, in words, and the arguments."""
+
+    name: str  # e.g. "one center (k = 1)": the feedback names the case that failed
+    args: tuple  # the arguments the student's function is called with
+
+
+def _fresh(args):
+    # a copy of every array, so that a function that changes its input in place
+    # cannot change what the judge then compares with
+    return tuple(a.copy() if isinstance(a, np.ndarray) else a for a in args)
+
+
+def check_cases(func, cases, judge: Callable, success: str) -> Feedback:
+    """Run ``func`` on every case and judge each result; stop at the first wrong one.
+
+    ``judge(result, *case.args)`` returns None when the result is right, or a
+    sentence saying what is wrong. One fixed example is not enough: a function
+    that works only on it (or forgets k = 1, or a tie, or a third feature) is
+    caught by another case, and the feedback says which.
+
+    Examples
+    --------
+    >>> cases = [Case("two numbers", (1, 2)), Case("a negative number", (-3, 1))]
+    >>> judge = lambda got, a, b: None if got == a + b else f"expected {a + b}, got {got}"
+    >>> check_cases(lambda a, b: a + b, cases, judge, "your function adds.")
+    Correct: your function adds. (2 cases: two numbers; a negative number)
+    >>> check_cases(lambda a, b: abs(a) + b, cases, judge, "your function adds.")
+    Not yet: case 2 of 2 (a negative number): expected -2, got 4
+    """
+    cases = list(cases)
+    for number, case in enumerate(cases, start=1):
+        where = f"case {number} of {len(cases)} ({case.name})"
+        result, problem = call_student(func, *_fresh(case.args))
+        if problem is not None:  # the function raised, or was not a function
+            return Feedback(False, f"{where}: {problem.message}")
+        complaint = judge(result, *_fresh(case.args))
+        if complaint is not None:
+            return Feedback(False, f"{where}: {complaint}")
+    names = "; ".join(case.name for case in cases)
+    return Feedback(True, f"{success} ({len(cases)} cases: {names})")
