@@ -100,7 +100,9 @@ def test_digits_lesson_numbers():
     labels = KMeans(10, n_init=10, random_state=0).fit_predict(X)
     mode = kt.match_clusters(y, labels, method="mode")
     hung = kt.match_clusters(y, labels)
-    assert mode.accuracy == pytest.approx(0.79, abs=0.02)
+    # the textbook's 0.79, to the two digits it gives (0.792 here; other seeds give
+    # 0.791 to 0.797, measured over random_state 0 to 5)
+    assert round(mode.accuracy, 2) == 0.79
     assert mode.accuracy >= hung.accuracy
     assert mode.duplicated and mode.unused  # some digit twice, some digit never
     assert hung.duplicated == () and hung.unused == ()

@@ -27,9 +27,11 @@ def trace():
 def test_plot_points_colours_and_shapes_by_cluster(axes_pair):
     ax, other = axes_pair
     X, y = kt.lesson_blobs()
+    untouched = other.get_children()
     points = ktp.plot_points(ax, X, y)
     assert isinstance(points, PathCollection) and points.axes is ax
-    assert other.get_children() == axes_pair[1].get_children() and not other.collections
+    # the other Axes of the figure is left as it was: no new artist, no data
+    assert other.get_children() == untouched and not other.collections and not other.has_data()
     colours = points.get_facecolors()
     assert len(np.unique(colours, axis=0)) == 4
     # same label, same colour and marker; different label, different colour and marker
@@ -120,11 +122,26 @@ def test_plot_steps_small_multiples(trace):
     assert [a.title.get_text() for a in drawn][:2] == ["Initial centers", "Iteration 1: assign (E-step)"]
 
 
-def test_plotting_never_touches_pyplot_state(trace):
+def test_plotting_never_touches_pyplot_state(trace, monkeypatch):
     import matplotlib.pyplot as plt
 
-    before = plt.get_fignums()
+    # Any use of pyplot's global state fails the test: a plotting function that asked
+    # pyplot for "the current Axes" would draw on the student's last figure instead of
+    # the Axes it was given.
+    def forbidden(*args, **kwargs):
+        raise AssertionError("a plotting function used pyplot's global state")
+
+    for name in ("gca", "gcf", "sca", "figure", "subplots", "subplot", "axes", "title", "plot", "scatter"):
+        monkeypatch.setattr(plt, name, forbidden)
+    before, rc = plt.get_fignums(), dict(matplotlib.rcParams)
+    X = kt.lesson_blobs()[0]
     figure = Figure()
-    ktp.plot_step(figure.subplots(), kt.lesson_blobs()[0], trace[3], trace[2])
-    assert plt.get_fignums() == before
-    assert matplotlib.get_backend()  # still importable, nothing shown
+    axs = figure.subplots(2, 3)
+    ktp.plot_step(axs[0, 0], X, trace[3], trace[2])
+    ktp.plot_points(axs[0, 1], X, trace.final.labels)
+    ktp.plot_centers(axs[0, 1], trace.final.centers)
+    ktp.plot_voronoi(axs[0, 2], trace.final.centers, xlim=(-4, 4), ylim=(-1.5, 10))
+    ktp.plot_inertia(axs[1, 0], trace, current=3)
+    ktp.plot_steps(axs[1, 1:], X, trace)
+    assert plt.get_fignums() == before  # no figure was opened
+    assert dict(matplotlib.rcParams) == rc  # no style was changed for later figures

@@ -54,8 +54,18 @@ def test_the_textbook_16_colour_numbers():
     n = 427 * 640
     assert kt.bits_per_pixel(n, 16) == pytest.approx(4.0014, abs=1e-4)
     assert kt.compression_factor(n, 16) == pytest.approx(5.998, abs=1e-3)
-    # "a factor of around a million" is 16.7 million possible colours over 16
-    assert 256**3 / 16 == pytest.approx(1.05e6, rel=1e-2)
+
+
+def test_quantized_image_uses_only_its_palette():
+    # 16 colours instead of the 256**3 an 8-bit RGB image can hold: every pixel of
+    # the result is one of the palette's colours
+    image = blob_image()
+    q = kt.quantize(image, 16, random_state=0)
+    assert q.image.shape == image.shape and q.image.dtype == np.uint8
+    used = np.unique(q.image.reshape(-1, 3), axis=0)
+    assert len(used) <= 16
+    assert all((q.palette == colour).all(axis=1).any() for colour in used)
+    np.testing.assert_array_equal(q.image, q.palette[q.labels])
 
 
 def test_arithmetic_rejects_bad_numbers():
@@ -138,13 +148,20 @@ def test_kmeans_palette_is_the_mean_of_its_pixels_and_matches_scikit_learn():
     pixels = image.reshape(-1, 3).astype(float)
     for j, colour in enumerate(q.palette):
         mine = pixels[q.labels.reshape(-1) == j]
-        # a converged k-means center is the mean of its pixels (then rounded)
-        np.testing.assert_allclose(colour, mine.mean(axis=0), atol=0.75)
+        # a converged k-means center is the mean of its pixels, rounded to a whole
+        # colour: at most 0.5 off per channel (measured: at most 0.494 over 10 images
+        # x 5 seeds); 1e-9 for the floating-point sum
+        np.testing.assert_allclose(colour, mine.mean(axis=0), rtol=0, atol=0.5 + 1e-9)
     reference = KMeans(3, n_init=10, random_state=0).fit(pixels)
     ours = np.sort(q.palette.astype(float), axis=0)
     theirs = np.sort(np.rint(reference.cluster_centers_), axis=0)
-    np.testing.assert_allclose(ours, theirs, atol=1.0)
-    assert q.inertia == pytest.approx(reference.inertia_, rel=0.01)
+    # Measured: equal over 10 images x 5 seeds. One unit is allowed because a center
+    # within rounding error of a half-integer may round either way under another BLAS.
+    np.testing.assert_allclose(ours, theirs, rtol=0, atol=1.0)
+    # Rounding moves each palette channel by at most 0.5, which changes a pixel's
+    # squared error by at most 3 x 0.5**2 = 0.75 on top of the same clustering
+    # (measured: 0.38 per pixel at most, 10 images x 5 seeds).
+    assert abs(q.inertia - reference.inertia_) <= 0.75 * len(pixels)
 
 
 def test_more_colours_lose_less_on_the_photo():
@@ -158,7 +175,9 @@ def test_sample_size_and_minibatch_give_sensible_results():
     full = kt.quantize(image, 3, random_state=0)
     for q in (kt.quantize(image, 3, sample_size=200, random_state=0),
               kt.quantize(image, 3, method="minibatch", random_state=0)):
-        assert q.psnr == pytest.approx(full.psnr, abs=1.0)
+        # a sample of 200 of the 1200 pixels, or mini-batches, find nearly the same
+        # palette: measured at most 0.13 dB off over 10 images x 5 seeds
+        assert q.psnr == pytest.approx(full.psnr, abs=0.3)
 
 
 def test_random_state_makes_it_reproducible():
