@@ -115,6 +115,8 @@ from .exercises import (
     check_mode_matching,
     check_e_step,
     check_inertia,
+    check_run_choice,
+    check_seeding_choice,
     check_knn_affinity,
     check_loglog_slope,
 )
@@ -214,6 +216,8 @@ __all__ = [
     "check_mode_matching",
     "check_e_step",
     "check_inertia",
+    "check_run_choice",
+    "check_seeding_choice",
     "check_knn_affinity",
     "check_loglog_slope",
     # slider apps (imported on first use)

@@ -1,6 +1,7 @@
-"""The D² step checker of lesson 02: right answers pass, each usual mistake is named."""
+"""The D² step checker of lesson 02: right answers pass, each usual mistake is named, with its case."""
 
 import numpy as np
+import pytest
 
 import kmeans_teach as kt
 
@@ -23,7 +24,8 @@ def test_right_answers_pass():
         return np.argmax(np.cumsum(d2) > u * d2.sum())  # a NumPy integer is fine
 
     feedback = kt.check_d2_step(with_argmax)
-    assert feedback.passed and repr(feedback).startswith("Correct: all 16 draws")
+    assert feedback.passed and repr(feedback).startswith("Correct: every draw picked a right point")
+    assert "(6 cases:" in feedback.message
 
 
 def test_distance_instead_of_squared_distance_is_named():
@@ -52,13 +54,15 @@ def test_farthest_point_is_named():
 
 def test_stub_and_broken_functions_get_a_sentence():
     feedback = kt.check_d2_step(lambda X, centers, u: 0)
-    assert repr(feedback).startswith("Not yet: with u = 0.03")
+    assert repr(feedback).startswith("Not yet: case 1 of 6 (the lesson's example, 1 center chosen): "
+                                     "with u = 0.03")
     assert "lies on a center" in feedback.message
     assert "raised ZeroDivisionError" in kt.check_d2_step(lambda X, c, u: 1 / 0).message
     assert "return one whole number" in kt.check_d2_step(lambda X, c, u: np.zeros(3)).message
     assert "return one whole number" in kt.check_d2_step(lambda X, c, u: 2.0).message
     assert "X has rows 0 .. 9" in kt.check_d2_step(lambda X, c, u: 10).message
-    assert "pass the function itself" in kt.check_d2_step(correct(np.eye(2), np.eye(2)[:1], 0.5)).message
+    feedback = kt.check_d2_step(correct(np.eye(2), np.eye(2)[:1], 0.5))
+    assert "pass the function itself" in feedback.message and "case" not in feedback.message
 
 
 def test_an_off_by_one_pick_is_located():
@@ -74,3 +78,45 @@ def test_student_cannot_change_the_checkers_data():
         return index
 
     assert kt.check_d2_step(scribbler)
+
+
+def test_on_a_border_either_neighbour_is_right():
+    def last_to_reach(X, centers, u):  # side="right": on a border, the next point
+        d2 = _d2(X, centers)
+        return int(np.searchsorted(np.cumsum(d2 / d2.sum()), u, side="right"))
+
+    assert kt.check_d2_step(last_to_reach)
+
+
+# Functions that are right on the lesson's example but wrong elsewhere: each special
+# case catches its own mistake, and the feedback names it.
+def only_the_example(X, centers, u):
+    if X.shape == (10, 2):
+        return correct(X, centers, u)
+    return 0
+
+
+def two_features_only(X, centers, u):
+    return correct(X[:, :2], centers[:, :2], u)
+
+
+def a_thousand_points_only(X, centers, u):  # e.g. draws among the first 1000 points only
+    return correct(X[:1000], centers, u)
+
+
+def off_on_a_border(X, centers, u):  # a point two shares away when u is on a border
+    d2 = _d2(X, centers)
+    cumulative = np.cumsum(d2 / d2.sum())
+    index = int(np.searchsorted(cumulative, u))
+    return index - 1 if np.isclose(cumulative, u).any() else index
+
+
+@pytest.mark.parametrize("func, case", [
+    (only_the_example, "case 3 of 6 (all points but one lie on a center)"),
+    (two_features_only, "case 4 of 6 (three features)"),
+    (a_thousand_points_only, "case 5 of 6 (many points: 3000 points, 4 centers chosen)"),
+    (off_on_a_border, "case 6 of 6 (u on the border between two points' shares"),
+])
+def test_each_case_can_fail_on_its_own_and_is_named(func, case):
+    feedback = kt.check_d2_step(func)
+    assert not feedback and feedback.message.startswith(case), feedback.message
