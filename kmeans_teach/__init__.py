@@ -115,7 +115,9 @@ from .exercises import (
     check_mode_matching,
     check_e_step,
     check_inertia,
+    check_k_choice,
     check_knn_affinity,
+    check_method_choice,
     check_loglog_slope,
 )
 # slider apps (last: they use everything above) are imported on first use, in
@@ -214,7 +216,9 @@ __all__ = [
     "check_mode_matching",
     "check_e_step",
     "check_inertia",
+    "check_k_choice",
     "check_knn_affinity",
+    "check_method_choice",
     "check_loglog_slope",
     # slider apps (imported on first use)
     *_LAZY_APPS,

@@ -5,8 +5,10 @@ from .compression import check_compressed_size
 from .d2_step import check_d2_step
 from .digits import check_mode_matching
 from .e_step import check_e_step
+from .choose_k import check_k_choice
+from .choose_method import check_method_choice
 from .inertia import check_inertia
 from .knn_graph import check_knn_affinity
 from .scaling import check_loglog_slope
 
-__all__ = ["Feedback", "check_compressed_size", "check_d2_step", "check_mode_matching", "check_e_step", "check_inertia", "check_knn_affinity", "check_loglog_slope"]
+__all__ = ["Feedback", "check_compressed_size", "check_d2_step", "check_mode_matching", "check_e_step", "check_inertia", "check_k_choice", "check_knn_affinity", "check_method_choice", "check_loglog_slope"]
