@@ -17,6 +17,8 @@ __all__ = ["check_k_choice"]
 #: give or take the last digit); two values of k this close in silhouette are a tie.
 TOLERANCE = 0.005
 
+_WHAT = {"silhouette": "mean silhouette", "gap": "gap"}
+
 _HINT = {
     "silhouette": "fits = kt.scan_k(X, ks, n_init=10, random_state=0) gives one fit per k, and "
                   "fits[k - 1].silhouette_mean its mean silhouette",
@@ -95,8 +97,8 @@ def check_k_choice(X, k, evidence, *, criterion="silhouette", ks=range(1, 11), n
         return Feedback(False, f"criterion must be 'silhouette' or 'gap', but got {criterion!r}.")
     if k is None or evidence is None:
         return Feedback(False, f"set my_k to the number of clusters you choose and my_evidence "
-                               f"to the {criterion} number that defends it. Hint: "
-                               f"{_HINT[criterion]}.")
+                               f"to the {_WHAT[criterion]} at that k, the number that defends it. "
+                               f"Hint: {_HINT[criterion]}.")
     try:
         X = np.ascontiguousarray(check_X(X), dtype=float)
         ks = tuple(int(v) for v in ks)
