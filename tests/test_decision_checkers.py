@@ -50,8 +50,8 @@ def test_k_choice_accepts_a_tie_within_the_tolerance():
 
 
 @pytest.mark.parametrize("kwargs, words", [
-    (dict(k=None, evidence=None), "Hint: fits = kt.scan_k"),
-    (dict(k=None, evidence=None, criterion="gap"), "Hint: gap = kt.gap_statistic"),
+    (dict(k=None, evidence=None), "Hint: kt.scan_k on these data"),
+    (dict(k=None, evidence=None, criterion="gap"), "Hint: kt.gap_statistic on these data"),
     (dict(k=4, evidence=0.7, criterion="elbow"), "criterion must be"),
     (dict(k=12, evidence=0.7), "one of the k compared"),
     (dict(k=4.0, evidence=0.7), "one of the k compared"),

@@ -20,10 +20,11 @@ TOLERANCE = 0.005
 _WHAT = {"silhouette": "mean silhouette", "gap": "gap"}
 
 _HINT = {
-    "silhouette": "fits = kt.scan_k(X, ks, n_init=10, random_state=0) gives one fit per k, and "
-                  "fits[k - 1].silhouette_mean its mean silhouette",
-    "gap": "gap = kt.gap_statistic(X, ks, n_refs=10, n_init=3, random_state=0) gives gap.gap "
-           "for each k in gap.k, and gap.choice, the k of the 1-SE rule",
+    "silhouette": "kt.scan_k on these data with ks = range(1, 11), n_init=10 and random_state=0 "
+                  "gives one fit per k, and fits[k - 1].silhouette_mean its mean silhouette",
+    "gap": "kt.gap_statistic on these data with ks = range(1, 11), n_refs=10, n_init=3 and "
+           "random_state=0 gives gap.gap for each k in gap.k, and gap.choice, the k of the "
+           "1-SE rule",
 }
 
 
