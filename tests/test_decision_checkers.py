@@ -106,3 +106,11 @@ def test_decision_checkers_are_exported():
     for name in ("check_k_choice", "check_method_choice"):
         assert name in kt.__all__ and name in exercises.__all__
         assert getattr(kt, name) is getattr(exercises, name)
+
+
+def test_a_random_state_instance_is_computed_without_the_cache():
+    rs = np.random.RandomState(0)
+    feedback = kt.check_k_choice(X_BLOBS, 4, 0.68, ks=KS, random_state=rs)
+    assert feedback and "k = 4" in feedback.message
+    X, y = MOONS
+    assert kt.check_method_choice(X, y, "spectral", 1.0, random_state=np.random.RandomState(0))

@@ -77,7 +77,11 @@ def check_k_choice(X, k, evidence, *, criterion="silhouette", ks=range(1, 11), n
     n_init : int or None, default=None
         k-means runs per fit; None means the lesson's: 10 for the silhouette,
         3 for the gap.
-    n_refs, random_state : as in :func:`kmeans_teach.gap_statistic`.
+    n_refs : int, default=10
+        Reference data sets of the gap statistic.
+    random_state : int, RandomState instance or None, default=0
+        Passed to ``kt.scan_k`` or ``kt.gap_statistic``; the results are
+        computed once per data set only for an int (the lesson's seed).
 
     Returns
     -------
@@ -113,10 +117,13 @@ def check_k_choice(X, k, evidence, *, criterion="silhouette", ks=range(1, 11), n
                                f"but got {evidence!r}.")
     k, evidence = int(k), float(evidence)
     key = (X.tobytes(), X.shape, ks)
+    cached = isinstance(random_state, Integral)  # a RandomState or None: no cache
     if criterion == "silhouette":
-        sil = _silhouettes(*key, 10 if n_init is None else int(n_init), random_state)
+        silhouettes = _silhouettes if cached else _silhouettes.__wrapped__
+        sil = silhouettes(*key, 10 if n_init is None else int(n_init), random_state)
         return _judge_silhouette(k, evidence, ks, sil)
-    gap = _gap(*key, int(n_refs), 3 if n_init is None else int(n_init), random_state)
+    gap_of = _gap if cached else _gap.__wrapped__
+    gap = gap_of(*key, int(n_refs), 3 if n_init is None else int(n_init), random_state)
     return _judge_gap(k, evidence, gap)
 
 

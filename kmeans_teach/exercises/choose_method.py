@@ -64,7 +64,9 @@ def check_method_choice(X, y, method, evidence, *, n_clusters=2, n_neighbors=10,
         The ARI of ``method`` on these data.
     n_clusters : int, default=2
     n_neighbors : int, default=10
-    random_state : int, default=0
+    random_state : int, RandomState instance or None, default=0
+        Passed to both methods; the scores are computed once per data set only
+        for an int (the lesson's seed).
 
     Returns
     -------
@@ -100,8 +102,9 @@ def check_method_choice(X, y, method, evidence, *, n_clusters=2, n_neighbors=10,
             raise ValueError(f"y must hold one group per point, shape ({len(X)},), but has "
                              f"shape {y.shape}")
         n_clusters, n_neighbors = int(n_clusters), int(n_neighbors)
-        ari_k, ari_s, pieces = _scores(X.tobytes(), X.shape, y.tobytes(), n_clusters,
-                                       n_neighbors, int(random_state))
+        scores_of = _scores if isinstance(random_state, Integral) else _scores.__wrapped__
+        ari_k, ari_s, pieces = scores_of(X.tobytes(), X.shape, y.tobytes(), n_clusters,
+                                         n_neighbors, random_state)
     except (TypeError, ValueError) as error:
         return Feedback(False, f"the data are not usable: {error}")
     if pieces > n_clusters:
