@@ -117,7 +117,9 @@ from .exercises import (
     check_inertia,
     check_run_choice,
     check_seeding_choice,
+    check_k_choice,
     check_knn_affinity,
+    check_method_choice,
     check_loglog_slope,
 )
 # slider apps (last: they use everything above) are imported on first use, in
@@ -218,7 +220,9 @@ __all__ = [
     "check_inertia",
     "check_run_choice",
     "check_seeding_choice",
+    "check_k_choice",
     "check_knn_affinity",
+    "check_method_choice",
     "check_loglog_slope",
     # slider apps (imported on first use)
     *_LAZY_APPS,

@@ -418,6 +418,47 @@ def test_check_inertia_names_the_mistake(func, words):
     feedback = kt.check_inertia(func)
     assert not feedback and words in feedback.message
     assert repr(feedback).startswith("Not yet: ")
+    assert feedback.message.startswith("case 1 of 5 (the lesson's 15 points")
+
+
+def _lesson_answer():
+    from kmeans_teach.exercises.inertia import _lesson_case
+    X, labels, centers = _lesson_case()
+    return X, kt.inertia(X, labels, centers)
+
+
+def _right(X, l, c):
+    return float(((X - c[l]) ** 2).sum())
+
+
+@pytest.mark.parametrize("func, case", [
+    # works only on the old single example: the answer typed in
+    (lambda X, l, c: _lesson_answer()[1] if np.array_equal(X, _lesson_answer()[0])
+     else 0.0, "case 2 of 5 (one center (k = 1))"),
+    # fails only with k = 1: squeezes the centers to 1-D
+    (lambda X, l, c: _right(X, l, np.atleast_2d(c.squeeze())) if len(c) > 1 else 0.0,
+     "case 2 of 5 (one center (k = 1))"),
+    # two features written out: fails only with three
+    (lambda X, l, c: float(((X[:, 0] - c[l][:, 0]) ** 2 + (X[:, 1] - c[l][:, 1]) ** 2).sum()),
+     "case 3 of 5 (three features)"),
+    # fine on small inputs only
+    (lambda X, l, c: _right(X, l, c) if len(X) < 1000 else 0.0,
+     "case 4 of 5 (many points: 2000 points, 8 centers)"),
+    # a mean over each cluster's points: NaN for an empty cluster
+    (lambda X, l, c: float(sum(((X[l == j] - c[j]) ** 2).sum(axis=1).mean() * (l == j).sum()
+                               for j in range(len(c)))), "case 5 of 5 (an empty cluster"),
+])
+def test_check_inertia_each_case_can_fail_on_its_own(func, case):
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # the mean of an empty cluster
+        feedback = kt.check_inertia(func)
+    assert not feedback and feedback.message.startswith(case), feedback.message
+
+
+def test_check_inertia_names_the_two_feature_slip():
+    feedback = kt.check_inertia(lambda X, l, c: float(((X - c[l])[:, :2] ** 2).sum()))
+    assert not feedback and "first two features only" in feedback.message
 
 
 def test_kneedle_curve_peaks_at_the_knee_and_is_drawn(ax):

@@ -41,6 +41,72 @@ def test_each_mistake_is_named(func, words):
     assert words in feedback.message
 
 
+def _argsort_answer(X, k):
+    d = ((X[:, None, :] - X[None, :, :]) ** 2).sum(axis=2)
+    C = np.zeros((len(X), len(X)))
+    C[np.arange(len(X))[:, None], np.argsort(d, axis=1, kind="stable")[:, :k]] = 1
+    return C
+
+
+def _squeezed(X, k):
+    d = ((X[:, None, :] - X[None, :, :]) ** 2).sum(axis=2)
+    C = np.zeros((len(X), len(X)))
+    C[np.arange(len(X))[:, None], np.argsort(d, axis=1)[:, :k].squeeze()] = 1
+    return 0.5 * (C + C.T)
+
+
+def _by_threshold(X, k):
+    # right without ties: every point at most as far as the k-th nearest
+    d = ((X[:, None, :] - X[None, :, :]) ** 2).sum(axis=2)
+    C = (d <= np.sort(d, axis=1)[:, [k - 1]]).astype(float)
+    return 0.5 * (C + C.T)
+
+
+def test_either_side_of_the_tie_is_accepted():
+    from kmeans_teach.exercises.knn_graph import _tie
+
+    def later_of_tied(X, k):  # break ties towards the farther index: point 1 picks 2, not 0
+        d = ((X[:, None, :] - X[None, :, :]) ** 2).sum(axis=2)
+        order = np.lexsort((-np.arange(len(X))[None, :].repeat(len(X), 0), d), axis=1)
+        C = np.zeros((len(X), len(X)))
+        C[np.arange(len(X))[:, None], order[:, :k]] = 1
+        return 0.5 * (C + C.T)
+
+    X = _tie()
+    first, second = _argsort_answer(X, 2), later_of_tied(X, 2)
+    assert not np.allclose(0.5 * (first + first.T), second)  # the two really differ
+    assert kt.check_knn_affinity(lambda X, k: 0.5 * (_argsort_answer(X, k) + _argsort_answer(X, k).T))
+    assert kt.check_knn_affinity(later_of_tied)
+
+
+_TIE = "case 5 of 5 (a tie"
+
+
+@pytest.mark.parametrize("func, case", [
+    # works only on the old single example: scikit-learn's answer for n_neighbors=3 stored
+    (lambda X, k: kt.knn_affinity(X, 3) if len(X) == 10 else np.eye(len(X)),
+     "case 3 of 5 (three features"),
+    # .squeeze() turns the (n, 1) index array of k = 1 into (n,): every point chooses all
+    (_squeezed, "case 2 of 5 (n_neighbors=1"),
+    # uses the first two features only
+    (lambda X, k: 0.5 * (_choice(X[:, :2], k) + _choice(X[:, :2], k).T),
+     "case 3 of 5 (three features"),
+    # fine on small inputs only
+    (lambda X, k: 0.5 * (_choice(X, k) + _choice(X, k).T) if len(X) < 100 else np.eye(len(X)),
+     "case 4 of 5 (many points"),
+    # a threshold instead of argsort keeps both tied points
+    (_by_threshold, _TIE),
+])
+def test_each_case_can_fail_on_its_own(func, case):
+    feedback = kt.check_knn_affinity(func)
+    assert not feedback and feedback.message.startswith(case), feedback.message
+
+
+def test_the_tie_is_explained():
+    feedback = kt.check_knn_affinity(_by_threshold)
+    assert "point 1 chose 3 points, but it chooses exactly 2" in feedback.message
+
+
 def test_plot_graph_draws_each_edge_once():
     X = np.array([[0.0, 0.0], [1.0, 0.0], [3.0, 0.0]])
     fig, ax = plt.subplots()

@@ -7,12 +7,12 @@ from numbers import Real
 import numpy as np
 
 from ..engine import inertia
-from ._feedback import Feedback, call_student
+from ._feedback import Case, check_cases
 
 __all__ = ["check_inertia"]
 
 
-def _test_case():
+def _lesson_case():
     # 15 points, 3 centers, and labels that are NOT all "nearest center": points
     # 4 and 11 belong to a cluster whose center is not their nearest, as happens
     # just after an M-step. The inertia uses each point's own center.
@@ -25,54 +25,48 @@ def _test_case():
     return X, labels, centers
 
 
-def check_inertia(func):
-    """Check a student's ``func(X, labels, centers) -> float``: the inertia.
+def _random_case(seed, n_points, n_features, n_clusters):
+    # labels drawn at random, not nearest-center: the inertia must use centers[labels]
+    rng = np.random.default_rng(seed)
+    X = rng.normal(scale=3.0, size=(n_points, n_features))
+    centers = rng.normal(scale=3.0, size=(n_clusters, n_features))
+    labels = rng.integers(n_clusters, size=n_points)
+    return X, labels, centers
 
-    The inertia is the sum, over all points, of the squared distance from the
-    point to the center of *its own* cluster (``centers[labels[i]]``). The
-    checker tries the function on 15 points and 3 centers, and recognises the
-    usual slips: distances not squared, a mean instead of a sum, the nearest
-    center instead of the point's own.
 
-    Returns
-    -------
-    Feedback
-        ``bool(feedback)`` is True when the function is right.
+def _empty_cluster_case():
+    # center 2 has no point at all: its term is 0, not NaN (no mean of an empty cluster)
+    X, labels, centers = _random_case(34, 12, 2, 3)
+    labels[labels == 2] = 0
+    return X, labels, centers
 
-    Examples
-    --------
-    >>> import numpy as np
-    >>> def my_inertia(X, labels, centers):
-    ...     return ((X - centers[labels]) ** 2).sum()
-    >>> check_inertia(my_inertia)
-    Correct: 122.51, the sum of the 15 squared distances to each point's own center.
-    >>> feedback = check_inertia(
-    ...     lambda X, labels, centers: np.linalg.norm(X - centers[labels], axis=1).sum())
-    >>> feedback.passed
-    False
-    >>> print(feedback.message)  # doctest: +NORMALIZE_WHITESPACE
-    you returned 37.90, the sum of the distances; the inertia adds up squared
-    distances, which gives 122.51 here.
-    """
-    X, labels, centers = _test_case()
-    got, problem = call_student(func, X.copy(), labels.copy(), centers.copy())
-    if problem is not None:  # (a Feedback that failed is falsy, so test for None)
-        return problem
+
+def _cases():
+    return [
+        Case("the lesson's 15 points and 3 centers", _lesson_case()),
+        Case("one center (k = 1)", _random_case(31, 10, 2, 1)),
+        Case("three features", _random_case(32, 20, 3, 4)),
+        Case("many points: 2000 points, 8 centers", _random_case(33, 2000, 2, 8)),
+        Case("an empty cluster: center 2 has no points", _empty_cluster_case()),
+    ]
+
+
+def _judge(got, X, labels, centers):
+    """None if ``got`` is the inertia of this case, else what is wrong, in a sentence."""
     if isinstance(got, np.ndarray) and got.ndim > 0 and got.size > 1:
-        return Feedback(False, f"you returned an array of shape {got.shape}, but the inertia is "
-                               "one number: add up the squared distances with .sum().")
+        return (f"you returned an array of shape {got.shape}, but the inertia is one number: "
+                "add up the squared distances with .sum().")
     try:
         value = float(np.asarray(got).reshape(()))
     except (TypeError, ValueError):
-        return Feedback(False, f"expected a number, but got {type(got).__name__}.")
+        return f"expected a number, but got {type(got).__name__}."
     if isinstance(got, bool) or not isinstance(value, Real) or not np.isfinite(value):
-        return Feedback(False, f"expected a finite number, but got {got!r}.")
-    want = inertia(X, labels, centers)  # the same order as the student's
+        return f"expected a finite number, but got {got!r}."
+    want = inertia(X, labels, centers)
+    if np.isclose(value, want, rtol=1e-9, atol=1e-9):
+        return None
     own = X - centers[labels]
     d2_all = ((X[:, None, :] - centers[None, :, :]) ** 2).sum(axis=2)
-    if np.isclose(value, want, rtol=1e-9, atol=1e-9):
-        return Feedback(True, f"{want:.2f}, the sum of the {len(X)} squared distances to "
-                              "each point's own center.")
     slips = [
         (np.linalg.norm(own, axis=1).sum(),
          "the sum of the distances; the inertia adds up squared distances"),
@@ -84,11 +78,51 @@ def check_inertia(func):
         (d2_all.sum(),
          "the squared distances to every center added up; use only each point's own "
          "center, centers[labels]"),
+        (((own[:, :2]) ** 2).sum(),
+         "the squared distances in the first two features only; use every column of X"),
     ]
     for slip, words in slips:
         if np.isclose(value, slip, rtol=1e-9, atol=1e-9):
-            return Feedback(False,
-                            f"you returned {value:.2f}, {words}, which gives {want:.2f} here.")
-    return Feedback(False, f"you returned {value:.2f}, but the inertia of this case is "
-                           f"{want:.2f}. Square each point's distance to centers[labels] and "
-                           "add them all up.")
+            return f"you returned {value:.2f}, {words}, which gives {want:.2f} here."
+    return (f"you returned {value:.2f}, but the inertia of this case is {want:.2f}. Square each "
+            "point's distance to centers[labels] and add them all up.")
+
+
+def check_inertia(func):
+    """Check a student's ``func(X, labels, centers) -> float``: the inertia.
+
+    The inertia is the sum, over all points, of the squared distance from the
+    point to the center of *its own* cluster (``centers[labels[i]]``). The
+    checker tries five cases, each with labels that are not "nearest center":
+    the lesson's 15 points and 3 centers, one center (k = 1), three features,
+    2000 points, and an empty cluster (a center without points adds 0). It
+    names the first case that fails and recognises the usual slips: distances
+    not squared, a mean instead of a sum, the nearest center instead of the
+    point's own, only two features. (A point halfway between two centers is no
+    special case here: the inertia uses its label, whichever center that is.)
+
+    Returns
+    -------
+    Feedback
+        ``bool(feedback)`` is True when the function is right.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> def my_inertia(X, labels, centers):
+    ...     return ((X - centers[labels]) ** 2).sum()
+    >>> print(check_inertia(my_inertia).message)  # doctest: +NORMALIZE_WHITESPACE
+    your function gives the sum of the squared distances to each point's own center.
+    (5 cases: the lesson's 15 points and 3 centers; one center (k = 1); three features;
+    many points: 2000 points, 8 centers; an empty cluster: center 2 has no points)
+    >>> feedback = check_inertia(
+    ...     lambda X, labels, centers: np.linalg.norm(X - centers[labels], axis=1).sum())
+    >>> feedback.passed
+    False
+    >>> print(feedback.message)  # doctest: +NORMALIZE_WHITESPACE
+    case 1 of 5 (the lesson's 15 points and 3 centers): you returned 37.90, the sum of
+    the distances; the inertia adds up squared distances, which gives 122.51 here.
+    """
+    return check_cases(func, _cases(), _judge,
+                       "your function gives the sum of the squared distances to each point's "
+                       "own center.")
