@@ -4,9 +4,11 @@ from ._feedback import Feedback
 from .compression import check_compressed_size
 from .d2_step import check_d2_step
 from .digits import check_mode_matching
+from .digits_k import check_digits_k
 from .e_step import check_e_step
 from .inertia import check_inertia
 from .knn_graph import check_knn_affinity
+from .palette_size import check_palette_size
 from .scaling import check_loglog_slope
 
-__all__ = ["Feedback", "check_compressed_size", "check_d2_step", "check_mode_matching", "check_e_step", "check_inertia", "check_knn_affinity", "check_loglog_slope"]
+__all__ = ["Feedback", "check_compressed_size", "check_d2_step", "check_digits_k", "check_mode_matching", "check_palette_size", "check_e_step", "check_inertia", "check_knn_affinity", "check_loglog_slope"]
