@@ -1,0 +1,56 @@
+"""check_digits_k: the number of clusters is judged by the ARI the checker computes itself."""
+
+import pytest
+from sklearn.cluster import KMeans
+from sklearn.datasets import load_digits
+from sklearn.metrics import adjusted_rand_score
+
+import kmeans_teach as kt
+from kmeans_teach.exercises.digits_k import _CANDIDATES, _scores
+
+
+def test_the_scores_are_those_of_the_lesson():
+    X, y = load_digits(return_X_y=True)
+    labels = KMeans(n_clusters=10, n_init=10, random_state=0).fit_predict(X)  # lesson 05, section 2
+    ari, mode, one_to_one = _scores()[10]
+    assert ari == pytest.approx(adjusted_rand_score(y, labels), abs=1e-12)
+    assert mode == pytest.approx(kt.cluster_accuracy(y, labels, method="mode"))
+    assert one_to_one <= mode  # the one-to-one naming can never score higher than the mode
+
+
+def best_k():
+    scores = _scores()
+    return max(scores, key=lambda k: scores[k][0])
+
+
+def test_the_best_k_with_its_ari_passes_and_compares_the_accuracies():
+    k = best_k()
+    feedback = kt.check_digits_k(k, round(_scores()[k][0], 3))
+    assert feedback and repr(feedback).startswith(f"Correct: {k} clusters agree best with the digits")
+    assert "accuracy by the mode" in feedback.message and "one-to-one accuracy" in feedback.message
+
+
+def test_another_k_with_its_right_number_is_told_to_compare_without_the_answer():
+    k = next(k for k in _CANDIDATES if k != best_k())
+    feedback = kt.check_digits_k(k, round(_scores()[k][0], 3))
+    assert not feedback and "(that number is right)" in feedback.message
+    assert "another k from 10 to 14 agrees better" in feedback.message
+    assert str(best_k()) not in feedback.message.replace("from 10 to 14", "")
+
+
+def test_a_wrong_ari_is_caught_even_for_the_best_k():
+    k = best_k()
+    feedback = kt.check_digits_k(k, round(_scores()[k][0], 3) + 0.01)
+    assert not feedback and f"the ARI is {_scores()[k][0]:.3f}" in feedback.message
+
+
+@pytest.mark.parametrize("args, words", [
+    ((9, 0.6), "from 10 to 14, not 9"),
+    ((10.0, 0.666), "from 10 to 14"),
+    ((True, 0.666), "from 10 to 14"),
+    ((10, None), "quote the ARI as a number"),
+    ((10, float("inf")), "quote the ARI as a number"),
+])
+def test_bad_input_gets_a_sentence(args, words):
+    feedback = kt.check_digits_k(*args)
+    assert not feedback and words in feedback.message
