@@ -48,6 +48,8 @@ CHROMIUM_ARGS = [
 
 #: one line per notebook, printed at the end of the run (see pytest_terminal_summary)
 SUMMARY: list[str] = []
+#: one line per page reload made to recover a stalled run (see test_lab._reload)
+RELOADS: list[str] = []
 
 
 def missing(what: str, how: str):
@@ -62,6 +64,10 @@ def pytest_terminal_summary(terminalreporter):
     if SUMMARY:
         terminalreporter.section("browser: key press to new image, per notebook")
         for line in SUMMARY:
+            terminalreporter.write_line(line)
+    if SUMMARY or RELOADS:  # printed even when there were none, so "none" is visible
+        terminalreporter.section(f"browser: page reloads ({len(RELOADS)})")
+        for line in RELOADS or ["none: every run finished in the page it started in"]:
             terminalreporter.write_line(line)
 
 
@@ -122,6 +128,18 @@ class Lab:
         with urllib.request.urlopen(request, timeout=10) as response:
             body = response.read()
         return json.loads(body) if body else None
+
+    def kernel_state(self, path: str) -> str:
+        """The server's execution_state of the kernel of the notebook at ``path``.
+
+        The server reads it from the kernel's own status messages, over its own
+        connection, so it does not depend on what the page has received.
+        """
+        for session in self.api("/api/sessions"):
+            if session["path"].endswith(path) and session.get("kernel"):
+                kernel = self.api(f"/api/kernels/{session['kernel']['id']}")
+                return kernel["execution_state"]
+        return "no kernel"
 
     def shutdown_kernels(self):
         for session in self.api("/api/sessions"):
