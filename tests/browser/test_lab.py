@@ -22,7 +22,7 @@ import time
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from .conftest import NOTEBOOKS, RELOADS, SUMMARY
+from .conftest import NOTEBOOKS, RELOADS, STARTED, SUMMARY
 
 pytestmark = pytest.mark.browser
 
@@ -257,7 +257,10 @@ def _run_all(page, lab, notebook):
     """Restart the kernel and run all cells; wait until nothing is pending.
 
     Whether a run that makes no progress is stuck in the kernel or in the page is
-    decided from the server's kernel state (REST API), not from the page:
+    decided from the server's kernel state (REST API), not from the page. (The
+    server's state follows the main shell only: conftest.SUBSHELL_MESSAGES. Without
+    that, a subshell request answered during a long cell made both the server and
+    the page say "idle", and a 600 s sleep was taken for a stall.)
     - the server says "idle" for STALL_S while the page shows cells pending: a
       stall (a lost request or reply). Reload the page, record it, run all again
       (at most MAX_RELOADS times);
@@ -335,6 +338,7 @@ def test_notebook_in_jupyterlab(notebook, lab, browser, artifacts):
     page.on("pageerror", lambda error: page_errors.append(str(error)))
     page.on("console", lambda msg: msg.type == "error" and console_errors.append(msg.text))
     started = time.monotonic()
+    STARTED.append(notebook.stem)
     try:
         # a workspace of its own, so the tabs of earlier notebooks are not restored
         page.goto(f"{lab.url}/lab/workspaces/kt-{notebook.stem}/tree/{notebook.name}"
