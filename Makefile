@@ -56,7 +56,15 @@ $(STAMP): pyproject.toml requirements/lock.txt | check-python
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
+# Comms over kernel subshells (JupyterLab's default since 4.4) are off: the subshell
+# requests they send make the status bar say "Idle" while a cell still runs (their
+# busy/idle status is not the main shell's; ipykernel issue 799), which looks like a stall
+# after Restart Kernel and Run All. Set as this environment's default (overrides.d), so a
+# user's own setting still wins. tests/browser/conftest.py sets the same.
+LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.d/kmeans-teach.json
 lab: $(STAMP)
+	@mkdir -p $(dir $(LAB_OVERRIDES))
+	@echo '{"@jupyterlab/apputils-extension:kernels-settings": {"commsOverSubshells": "disabled"}}' > $(LAB_OVERRIDES)
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 # npm is needed only for the slides, static pages and their tests: without it

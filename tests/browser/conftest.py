@@ -3,7 +3,10 @@
 JupyterLab is started the way JupyterLab's own UI-test tool (Galata) starts it:
 on 127.0.0.1, a free port, a fresh token (authentication stays on), temporary
 workspaces and settings folders, no update checks, no news, and the notebook's
-``windowingMode`` set to "none" so every cell and widget is in the page. It
+``windowingMode`` set to "none" so every cell and widget is in the page. The
+server's kernel ``execution_state`` (which the tests trust more than the page)
+ignores the kernel's subshell requests, and comms do not use subshells (see
+SUBSHELL_MESSAGES). It
 serves a temporary copy of notebooks/, so running the cells never touches the
 committed notebooks.
 
@@ -48,6 +51,10 @@ CHROMIUM_ARGS = [
 
 #: one line per notebook, printed at the end of the run (see pytest_terminal_summary)
 SUMMARY: list[str] = []
+#: one line per page reload made to recover a stalled run (see test_lab._reload)
+RELOADS: list[str] = []
+#: the notebooks whose JupyterLab test started (so "no reloads" is printed after failures too)
+STARTED: list[str] = []
 
 
 def missing(what: str, how: str):
@@ -62,6 +69,10 @@ def pytest_terminal_summary(terminalreporter):
     if SUMMARY:
         terminalreporter.section("browser: key press to new image, per notebook")
         for line in SUMMARY:
+            terminalreporter.write_line(line)
+    if STARTED:  # printed even when there were none, so "none" is visible
+        terminalreporter.section(f"browser: page reloads ({len(RELOADS)})")
+        for line in RELOADS or [f"none in {len(STARTED)} notebook(s)"]:
             terminalreporter.write_line(line)
 
 
@@ -96,12 +107,36 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+#: requests the kernel answers on its control channel, beside the main shell: their
+#: busy/idle status says nothing about the running cell (ipykernel issue 799).
+#: jupyter_server already leaves debug_request and kernel_info_request out of the
+#: kernel's execution_state, but not the subshell requests, so after JupyterLab's
+#: create/delete_subshell_request GET /api/kernels/<id> said "idle" during a long cell
+#: (and so did the page, which takes the same list from the server).
+SUBSHELL_MESSAGES = [f"{verb}_subshell_{kind}" for verb in ("create", "delete", "list")
+                     for kind in ("request", "reply")]
+
+
+def _write_server_config(folder: Path):
+    """Server config: execution_state follows the main shell only (see SUBSHELL_MESSAGES)."""
+    from jupyter_server.services.kernels.kernelmanager import MappingKernelManager
+
+    untracked = MappingKernelManager.class_traits()["untracked_message_types"].default()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "jupyter_server_config.json").write_text(json.dumps(
+        {"MappingKernelManager": {"untracked_message_types": untracked + SUBSHELL_MESSAGES}}))
+
+
 def _write_settings(folder: Path):
     """User settings that make JupyterLab quiet and fully rendered (as Galata sets them)."""
     settings = {
         "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none"},
         "@jupyterlab/apputils-extension/notification": {
             "fetchNews": "false", "checkForUpdates": False},
+        # as `make lab` sets it (settings/overrides.d/kmeans-teach.json in the venv): comm
+        # messages go to the main shell, not to subshells, whose create/delete requests
+        # report the kernel "idle" while a cell still runs (see SUBSHELL_MESSAGES)
+        "@jupyterlab/apputils-extension/kernels-settings": {"commsOverSubshells": "disabled"},
     }
     for plugin, values in settings.items():
         path = folder / f"{plugin}.jupyterlab-settings"
@@ -123,6 +158,21 @@ class Lab:
             body = response.read()
         return json.loads(body) if body else None
 
+    def kernel_state(self, path: str) -> str:
+        """The server's execution_state of the kernel of the notebook at ``path``.
+
+        The server reads it from the kernel's own status messages, over its own
+        connection, so it does not depend on what the page has received.
+        """
+        try:
+            for session in self.api("/api/sessions"):
+                if session["path"].endswith(path) and session.get("kernel"):
+                    kernel = self.api(f"/api/kernels/{session['kernel']['id']}")
+                    return kernel["execution_state"]
+        except OSError as error:  # a timeout: 07's timing cells once starved the server 10 s
+            return f"no answer ({error})"
+        return "no kernel"
+
     def shutdown_kernels(self):
         for session in self.api("/api/sessions"):
             self.api(f"/api/sessions/{session['id']}", method="DELETE")
@@ -134,6 +184,7 @@ def lab(tmp_path_factory, artifacts, browser):
     root = tmp / "notebooks"
     shutil.copytree(NOTEBOOK_DIR, root, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     _write_settings(tmp / "settings")
+    _write_server_config(tmp / "config")  # the JUPYTER_CONFIG_DIR below
     port, token = _free_port(), secrets.token_hex(24)
     command = [
         sys.executable, "-m", "jupyterlab", "--no-browser",

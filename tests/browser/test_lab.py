@@ -22,7 +22,7 @@ import time
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from .conftest import NOTEBOOKS, SUMMARY
+from .conftest import NOTEBOOKS, RELOADS, STARTED, SUMMARY
 
 pytestmark = pytest.mark.browser
 
@@ -38,11 +38,17 @@ NOTEBOOK_BUDGET_S = 75
 NOTEBOOK_STATE = """() => {
   const panel = window.jupyterapp.shell.currentWidget;
   const kernel = panel.sessionContext.session && panel.sessionContext.session.kernel;
-  const state = {kernel: kernel ? kernel.status : 'none', pending: 0, notRun: [], errors: []};
+  const state = {kernel: kernel ? kernel.status : 'none', pending: 0, notRun: [], errors: [],
+                 firstPending: null};
   panel.content.widgets.forEach((cell, i) => {
     if (cell.model.type !== 'code') return;
     const prompt = cell.node.querySelector('.jp-InputPrompt');
-    if (prompt && prompt.textContent.includes('*')) state.pending += 1;
+    if (prompt && prompt.textContent.includes('*')) {
+      state.pending += 1;
+      if (state.firstPending === null)  // cells run in order: this one is running
+        state.firstPending = {index: i, line: cell.model.sharedModel.getSource().trim()
+                                                .split('\\n')[0].slice(0, 80)};
+    }
     if (cell.model.executionCount === null && cell.model.sharedModel.getSource().trim())
       state.notRun.push(i);
     for (const out of cell.model.outputs.toJSON()) {
@@ -173,7 +179,7 @@ def _press_and_time(page, image_id, cid, keys, hint="") -> float:
     try:
         page.wait_for_function("() => window.__kt.newImageAt !== null",
                                timeout=NEW_IMAGE_TIMEOUT_MS)
-    except Exception:  # playwright's TimeoutError
+    except PlaywrightTimeoutError:
         pytest.fail(f"{key} on {cid} did not change the app's image within "
                     f"{NEW_IMAGE_TIMEOUT_MS / 1000:.0f} s.{hint() if callable(hint) else hint}")
     marks = page.evaluate("() => window.__kt")
@@ -204,10 +210,36 @@ IDLE = """() => window.jupyterapp && window.jupyterapp.shell.currentWidget &&
   window.jupyterapp.shell.currentWidget.sessionContext.session &&
   window.jupyterapp.shell.currentWidget.sessionContext.session.kernel &&
   window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status === 'idle'"""
-STALL_S = 60  # no cell finished for this long: the page has lost its kernel connection
+# A stall: the server says the kernel is idle while the page still shows cells pending
+# ([*]) for this long. The kernel has nothing to do, so no reply is coming: the request or
+# its reply was lost on the way. Only then is the page reloaded and everything run again.
+STALL_S = 15
+# A hang: the server says the kernel is busy and no cell has finished for this long. A
+# cell is still running; running it again would hide a cell that hangs only sometimes,
+# so this fails at once and names the cell.
+HANG_S = 60
+MAX_RELOADS = 2  # stalls recovered per notebook before the test fails
 
 
-def _wait_idle(page):
+def _cell(state) -> str:
+    """The first pending cell (the one running, or the next to run), for messages."""
+    cell = state and state.get("firstPending")
+    return f"cell {cell['index']} ({cell['line']!r})" if cell else "no cell pending"
+
+
+def _reload(page, lab, notebook, why, state=None):
+    """Reload the page, and record it (with the pending cell and the server's state)."""
+    if state is None:
+        state = page.evaluate(NOTEBOOK_STATE)
+    server = lab.kernel_state(notebook.name)
+    RELOADS.append(f"{notebook.stem} at {time.strftime('%H:%M:%S', time.gmtime())} UTC: {why}; "
+                   f"pending: {_cell(state)} ({state['pending']} cell(s) with [*]); "
+                   f"server: {server}, page: {state['kernel']}")
+    print(RELOADS[-1])
+    page.reload()
+
+
+def _wait_idle(page, lab, notebook):
     """Wait for the kernel to read "idle" in the page; reload the page once if it never does.
 
     A status message sent while the page was (re)connecting is not sent again:
@@ -217,40 +249,61 @@ def _wait_idle(page):
     try:
         page.wait_for_function(IDLE, timeout=20_000)
     except PlaywrightTimeoutError:
-        page.reload()
+        _reload(page, lab, notebook, "the page did not read the kernel as idle within 20 s")
         page.wait_for_function(IDLE, timeout=40_000)
 
 
-def _run_all(page):
+def _run_all(page, lab, notebook):
     """Restart the kernel and run all cells; wait until nothing is pending.
 
-    If the run stalls (no cell finishes for STALL_S seconds, which happens when
-    the page misses the restarted kernel's messages), reload the page and run
-    everything once more; a second stall fails the test with the page's state.
+    Whether a run that makes no progress is stuck in the kernel or in the page is
+    decided from the server's kernel state (REST API), not from the page. (The
+    server's state follows the main shell only: conftest.SUBSHELL_MESSAGES. Without
+    that, a subshell request answered during a long cell made both the server and
+    the page say "idle", and a 600 s sleep was taken for a stall.)
+    - the server says "idle" for STALL_S while the page shows cells pending: a
+      stall (a lost request or reply). Reload the page, record it, run all again
+      (at most MAX_RELOADS times);
+    - the server says "busy" and no cell finishes for HANG_S: a hang. Fail, naming
+      the running cell.
+    Returns the page's final state and the number of reloads.
     """
-    for attempt in (1, 2):
+    reloads = 0
+    while True:
         page.evaluate("() => { window.__ktRun = window.jupyterapp.commands"
                       ".execute('notebook:restart-run-all'); }")
         page.locator(".jp-Dialog .jp-mod-accept").click(timeout=30_000)
         deadline = time.monotonic() + RUN_ALL_TIMEOUT_S
-        quiet, progress, last_change = 0, None, time.monotonic()
+        quiet, progress = 0, None
+        last_change = idle_since = time.monotonic()
         while quiet < 3:  # three quiet polls in a row: done
             state = page.evaluate(NOTEBOOK_STATE)
-            now = (state["pending"], len(state["notRun"]), state["kernel"])
-            if now != progress:
-                progress, last_change = now, time.monotonic()
+            server = lab.kernel_state(notebook.name)
+            now = time.monotonic()
+            if (state["pending"], len(state["notRun"])) != progress:
+                progress, last_change = (state["pending"], len(state["notRun"])), now
             quiet = quiet + 1 if state["pending"] == 0 and state["kernel"] == "idle" else 0
-            if time.monotonic() > deadline:
-                pytest.fail(f"run all did not finish within {RUN_ALL_TIMEOUT_S} s: {state}")
-            if time.monotonic() - last_change > STALL_S:
+            if not (state["pending"] and server == "idle"):
+                idle_since = now
+            if now - idle_since > STALL_S:
                 break
+            if server == "busy" and now - last_change > HANG_S:
+                pytest.fail(f"{notebook.name}: the kernel is busy and no cell has finished for "
+                            f"{HANG_S} s: {_cell(state)} hangs (page state: {state})")
+            if now > deadline:
+                pytest.fail(f"{notebook.name}: run all did not finish within "
+                            f"{RUN_ALL_TIMEOUT_S} s; running: {_cell(state)}; server: {server}; "
+                            f"page: {state}")
             time.sleep(0.4)
         else:
-            return state
-        if attempt == 2:
-            pytest.fail(f"run all stalled for {STALL_S} s twice: {state}")
-        page.reload()
-        _wait_idle(page)
+            return state, reloads
+        if reloads == MAX_RELOADS:
+            pytest.fail(f"{notebook.name}: run all stalled {reloads + 1} times (the server said "
+                        f"idle for {STALL_S} s while {_cell(state)} showed [*]): {state}")
+        reloads += 1
+        _reload(page, lab, notebook, f"stall {reloads}: server idle for {STALL_S} s, "
+                                     f"cells still [*]", state)
+        _wait_idle(page, lab, notebook)
 
 
 def _screenshot(page, path):
@@ -285,6 +338,7 @@ def test_notebook_in_jupyterlab(notebook, lab, browser, artifacts):
     page.on("pageerror", lambda error: page_errors.append(str(error)))
     page.on("console", lambda msg: msg.type == "error" and console_errors.append(msg.text))
     started = time.monotonic()
+    STARTED.append(notebook.stem)
     try:
         # a workspace of its own, so the tabs of earlier notebooks are not restored
         page.goto(f"{lab.url}/lab/workspaces/kt-{notebook.stem}/tree/{notebook.name}"
@@ -298,8 +352,8 @@ def test_notebook_in_jupyterlab(notebook, lab, browser, artifacts):
                  window.jupyterapp.shell.currentWidget.sessionContext.session.kernel
                    .connectionStatus === 'connected'""",
             arg=notebook.name, timeout=60_000)
-        _wait_idle(page)
-        state = _run_all(page)
+        _wait_idle(page, lab, notebook)
+        state, reloads = _run_all(page, lab, notebook)
         run_seconds = time.monotonic() - started
         assert not state["errors"], f"{notebook.name}: error outputs: {state['errors']}"
         assert not state["notRun"], f"{notebook.name}: cells that did not run: {state['notRun']}"
@@ -370,12 +424,13 @@ def test_notebook_in_jupyterlab(notebook, lab, browser, artifacts):
         if timings:
             line = (f"{notebook.stem}: {len(apps)} app(s), {len(timings)} control(s) moved; "
                     f"key -> new image median {statistics.median(timings):.0f} ms, "
-                    f"max {max(timings):.0f} ms; run all {run_seconds:.1f} s  [{', '.join(moved)}]")
+                    f"max {max(timings):.0f} ms; run all {run_seconds:.1f} s, "
+                    f"{reloads} reload(s)  [{', '.join(moved)}]")
         else:
-            line = f"{notebook.stem}: no app; run all {run_seconds:.1f} s"
+            line = f"{notebook.stem}: no app; run all {run_seconds:.1f} s, {reloads} reload(s)"
         SUMMARY.append(line)
         (artifacts / f"{notebook.stem}.timings.json").write_text(json.dumps(
-            {"run_all_s": run_seconds,
+            {"run_all_s": run_seconds, "reloads": reloads,
              "key_to_image_ms": {m.rsplit("=", 1)[0]: t for m, t in zip(moved, timings)}},
             indent=1))
         print(line)
