@@ -117,6 +117,7 @@ from .exercises import (
     check_inertia,
     check_knn_affinity,
     check_loglog_slope,
+    check_method_choice,
 )
 # slider apps (last: they use everything above) are imported on first use, in
 # __getattr__ below, so that the engine imports without ipywidgets, IPython,
@@ -216,6 +217,7 @@ __all__ = [
     "check_inertia",
     "check_knn_affinity",
     "check_loglog_slope",
+    "check_method_choice",
     # slider apps (imported on first use)
     *_LAZY_APPS,
 ]
