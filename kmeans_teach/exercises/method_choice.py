@@ -5,8 +5,6 @@ from __future__ import annotations
 from numbers import Real
 
 import numpy as np
-from sklearn.cluster import KMeans, MiniBatchKMeans
-
 from ._feedback import Feedback
 
 __all__ = ["check_method_choice", "minibatch_inertia_ratio"]
@@ -22,6 +20,17 @@ def minibatch_inertia_ratio(X, n_clusters, batch_size=1024, random_state=0):
     over all of ``X`` (``inertia_``). The ratio does not depend on the
     machine's speed, unlike a time.
 
+    Parameters
+    ----------
+    X : ndarray of shape (n_samples, n_features)
+    n_clusters : int
+    batch_size : int, default=1024
+    random_state : int, RandomState instance or None, default=0
+
+    Returns
+    -------
+    ratio : float
+
     Examples
     --------
     >>> from sklearn.datasets import make_blobs
@@ -29,6 +38,8 @@ def minibatch_inertia_ratio(X, n_clusters, batch_size=1024, random_state=0):
     >>> 1.0 <= round(minibatch_inertia_ratio(X, 3), 3) < 1.01
     True
     """
+    from sklearn.cluster import KMeans, MiniBatchKMeans  # here: importing kmeans_teach stays light
+
     full = KMeans(n_clusters, random_state=random_state).fit(X).inertia_
     mini = MiniBatchKMeans(n_clusters, batch_size=batch_size, random_state=random_state).fit(X)
     return mini.inertia_ / full
@@ -52,8 +63,10 @@ def check_method_choice(X, n_clusters, my_method, my_ratio, *, tolerance=0.01, b
         The number that defends it: MiniBatchKMeans's inertia divided by KMeans's.
     tolerance : float, default=0.01
         How much higher an inertia is still good enough (0.01: 1 %).
-    batch_size, random_state : int
-        Passed to both fits (``batch_size`` to MiniBatchKMeans only).
+    batch_size : int, default=1024
+        MiniBatchKMeans's batch size.
+    random_state : int, RandomState instance or None, default=0
+        Passed to both fits; an int makes the ratio the same on every run.
 
     Returns
     -------
