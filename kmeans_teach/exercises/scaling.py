@@ -53,6 +53,9 @@ def _judge(result, x, y):
         hint = (" You used only the smallest and largest x (or the first and last points); fit "
                 "a line through all of them (least squares, for example np.polyfit), so one "
                 "noisy timing cannot swing the answer.")
+    elif got == 0.0:
+        hint = (" Hint: take np.log of x and of y, then fit a straight line through the "
+                "points (np.polyfit with deg=1): its slope is the answer.")
     else:
         hint = ""
     return f"the slope is {want:.2f}, but your function gave {got:.2f}.{hint}"
@@ -79,7 +82,7 @@ def check_loglog_slope(func):
     >>> check_loglog_slope(lambda x, y: np.polyfit(np.log(x), np.log(y), 1)[0])  # doctest: +ELLIPSIS
     Correct: your slopes match the least-squares slope in every case (8 cases: ...)
     >>> check_loglog_slope(lambda x, y: 0.0)
-    Not yet: case 1 of 8 (the lesson's example, y = 5e-8 · x: slope 1): the slope is 1.00, but your function gave 0.00.
+    Not yet: case 1 of 8 (the lesson's example, y = 5e-8 · x: slope 1): the slope is 1.00, but your function gave 0.00. Hint: take np.log of x and of y, then fit a straight line through the points (np.polyfit with deg=1): its slope is the answer.
     """
     return check_cases(func, _cases(), _judge,
                        "your slopes match the least-squares slope in every case")
