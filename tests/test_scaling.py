@@ -353,17 +353,24 @@ def test_plotting_touches_only_its_axes(fit_times):
 def test_checker_accepts_least_squares_in_any_base():
     assert kt.check_loglog_slope(lambda x, y: np.polyfit(np.log10(x), np.log10(y), 1)[0])
     assert kt.check_loglog_slope(kt.loglog_slope)
+    assert "8 cases" in repr(kt.check_loglog_slope(kt.loglog_slope))
+
+
+def _only_for(slope_value):
+    """A 'solution' that knows one answer: right only on the cases with that slope."""
+    return lambda x, y: slope_value
 
 
 @pytest.mark.parametrize(
     ("func", "match"),
     [
-        (lambda x, y: 0.0, r"^Not yet: for y = 5e-8 · x \(linear\) the slope is 1.00, but .* 0.00"),
+        (lambda x, y: 0.0, r"^Not yet: case 1 of 8 \(the lesson's example.*\): the slope is 1.00, but .* 0.00"),
         (lambda x, y: np.polyfit(np.log(x), np.log(y), 1), "take element 0"),
         (lambda x, y: np.polyfit(np.log(x), np.log(y), 1)[1], "That is the intercept"),
         (lambda x, y: np.polyfit(x, y, 1)[0], "take the logarithm"),
-        (lambda x, y: np.log(y[-1] / y[0]) / np.log(x[-1] / x[0]), "only the first and last"),
+        (lambda x, y: np.log(y[-1] / y[0]) / np.log(x[-1] / x[0]), "only the smallest and largest"),
         (lambda x, y: 1 / 0, "raised ZeroDivisionError"),
+        (lambda x, y: np.nan, "gave nan"),
         ("slope", "expected a function"),
     ],
 )
@@ -371,3 +378,31 @@ def test_checker_says_what_is_wrong(func, match):
     feedback = kt.check_loglog_slope(func)
     assert not feedback
     assert re.search(match, repr(feedback))
+
+
+def test_checker_catches_a_function_that_knows_only_the_old_example():
+    feedback = kt.check_loglog_slope(_only_for(1.0))  # right on y = 5e-8 x only
+    assert not feedback and "case 2 of 8 (y = 3e-12 · x², quadratic" in repr(feedback)
+
+
+@pytest.mark.parametrize(
+    ("func", "case"),
+    [
+        # each special case can fail on its own: a function right everywhere else
+        (lambda x, y: -kt.loglog_slope(x, y) if kt.loglog_slope(x, y) < 0 else kt.loglog_slope(x, y),
+         "case 4 of 8 (y = 40 / x, time that falls"),
+        # a 'slope' of log y / log x is right for c·x**p only if c = 1; constant times catch it early
+        (lambda x, y: 1.0 if np.ptp(y) == 0 else kt.loglog_slope(x, y), "case 5 of 8 (constant times"),
+        (lambda x, y: 0.0 if len(x) == 2 else kt.loglog_slope(x, y), "case 6 of 8 (only two points"),
+        # the slope through the smallest and largest x: right on exact power laws, not on noise
+        (lambda x, y: np.log(y[np.argmax(x)] / y[np.argmin(x)]) / np.log(x.max() / x.min()),
+         "case 7 of 8 (8 noisy timings"),
+        # assumes x is sorted: first and last point of the noisy, then shuffled, timings
+        (lambda x, y: kt.loglog_slope(x, y) if np.all(np.diff(x) > 0) else 1.0,
+         "case 8 of 8 (x not sorted"),
+    ],
+)
+def test_each_case_can_fail_on_its_own(func, case):
+    feedback = kt.check_loglog_slope(func)
+    assert not feedback
+    assert case in repr(feedback), repr(feedback)

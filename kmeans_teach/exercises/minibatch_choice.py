@@ -1,0 +1,106 @@
+"""Lesson 07's decision: KMeans or MiniBatchKMeans, defended with the inertia ratio."""
+
+from __future__ import annotations
+
+from numbers import Real
+
+import numpy as np
+from ._feedback import Feedback
+
+__all__ = ["check_minibatch_choice", "minibatch_inertia_ratio"]
+
+_CHOICES = ("KMeans", "MiniBatchKMeans")
+
+
+def minibatch_inertia_ratio(X, n_clusters, batch_size=1024, random_state=0):
+    """``MiniBatchKMeans``'s inertia divided by ``KMeans``'s, on the same data.
+
+    Both use scikit-learn's defaults apart from ``batch_size`` and
+    ``random_state`` (each seeds itself with k-means++); both inertias are
+    over all of ``X`` (``inertia_``). The ratio does not depend on the
+    machine's speed, unlike a time.
+
+    Parameters
+    ----------
+    X : ndarray of shape (n_samples, n_features)
+    n_clusters : int
+    batch_size : int, default=1024
+    random_state : int, RandomState instance or None, default=0
+
+    Returns
+    -------
+    ratio : float
+
+    Examples
+    --------
+    >>> from sklearn.datasets import make_blobs
+    >>> X, _ = make_blobs(2000, centers=3, random_state=0)
+    >>> 1.0 <= round(minibatch_inertia_ratio(X, 3), 3) < 1.01
+    True
+    """
+    from sklearn.cluster import KMeans, MiniBatchKMeans  # here: importing kmeans_teach stays light
+
+    full = KMeans(n_clusters, random_state=random_state).fit(X).inertia_
+    mini = MiniBatchKMeans(n_clusters, batch_size=batch_size, random_state=random_state).fit(X)
+    return mini.inertia_ / full
+
+
+def check_minibatch_choice(X, n_clusters, my_method, my_ratio, *, tolerance=0.01, batch_size=1024,
+                        random_state=0):
+    """Check a decision: MiniBatchKMeans if its inertia is within ``tolerance`` of KMeans's.
+
+    The checker fits both itself (:func:`minibatch_inertia_ratio`), then
+    says whether ``my_method`` is what the rule picks, whether ``my_ratio``
+    is the real inertia ratio (to 0.001), and what would change the decision.
+
+    Parameters
+    ----------
+    X : ndarray of shape (n_samples, n_features)
+    n_clusters : int
+    my_method : {"KMeans", "MiniBatchKMeans"}
+        The student's decision.
+    my_ratio : float
+        The number that defends it: MiniBatchKMeans's inertia divided by KMeans's.
+    tolerance : float, default=0.01
+        How much higher an inertia is still good enough (0.01: 1 %).
+    batch_size : int, default=1024
+        MiniBatchKMeans's batch size.
+    random_state : int, RandomState instance or None, default=0
+        Passed to both fits; an int makes the ratio the same on every run.
+
+    Returns
+    -------
+    Feedback
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> check_minibatch_choice(np.zeros((10, 2)), 2, None, None)  # doctest: +ELLIPSIS
+    Not yet: set my_method to "KMeans" or "MiniBatchKMeans", and my_ratio ...
+    """
+    hint = ('set my_method to "KMeans" or "MiniBatchKMeans", and my_ratio to MiniBatchKMeans\'s '
+            f"inertia divided by KMeans's. Hint: fit KMeans({n_clusters}, random_state=SEED) and "
+            f"MiniBatchKMeans({n_clusters}, batch_size={batch_size}, random_state=SEED) on the "
+            "same points and divide their inertia_.")
+    if my_method not in _CHOICES:
+        return Feedback(False, hint if my_method is None else
+                        f"my_method is {my_method!r}, not one of the two choices; {hint}")
+    if isinstance(my_ratio, (bool, np.bool_)) or not isinstance(my_ratio, Real) or not np.isfinite(my_ratio):
+        return Feedback(False, f"my_ratio is {my_ratio!r}, but the decision needs its number: "
+                               f"{hint}")
+    ratio = minibatch_inertia_ratio(X, n_clusters, batch_size, random_state)
+    right = "MiniBatchKMeans" if ratio <= 1 + tolerance else "KMeans"
+    above = f"{ratio - 1:+.1%}"  # how far the mini-batch inertia is above KMeans's
+    if abs(my_ratio - ratio) > 0.001:
+        return Feedback(False, f"the inertia ratio is {ratio:.3f}, not {my_ratio:.3f}: measure it "
+                               "before you decide (divide MiniBatchKMeans's inertia_ by KMeans's).")
+    if my_method != right:
+        return Feedback(False, f"the ratio {ratio:.3f} is right, but it puts mini-batch {above} "
+                               f"from KMeans's inertia, so the {tolerance:.0%} rule picks {right}.")
+    if right == "MiniBatchKMeans":
+        change = f"a tolerance below {max(ratio - 1, 0):.1%} would pick KMeans"
+    else:
+        change = f"only a tolerance of {ratio - 1:.1%} or more would pick MiniBatchKMeans"
+    return Feedback(True, f"{right}: mini-batch ends {above} from KMeans's inertia (ratio "
+                          f"{ratio:.3f}), and the rule allows {tolerance:.0%}. What would change "
+                          f"the decision: {change}.")
