@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CONDA_NAMES = {
     "matplotlib": "matplotlib-base",
     "seaborn": "seaborn-base",
+    "dask": "dask-core",
 }
 
 #: top-level module -> the distribution that provides it, where they differ
@@ -30,6 +31,7 @@ SUPPORTED = ["3.11", "3.12", "3.13", "3.14", "3.15"]
 
 
 def _name_and_bound(requirement):
+    requirement = requirement.split(";")[0]  # an environment marker is not a bound
     match = re.fullmatch(r"\s*([A-Za-z0-9_.-]+)\s*(.*?)\s*", requirement)
     return match[1].lower().replace("_", "-"), match[2].replace(" ", "")
 
