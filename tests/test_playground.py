@@ -73,8 +73,8 @@ def test_step_back_run_reset_are_exact_against_kmeans_steps(app):
     assert app.index == 0 and app.status.value.startswith("centers: 4 placed")
     app.run_to_end()
     final = truth[-1]
-    assert np.array_equal(app._artists.points.get_facecolors(),
-                          kt.plotting.cluster_colors(final.labels, alpha=0.75))
+    for j, points in enumerate(app._artists.points[1:]):
+        assert np.array_equal(points.get_offsets(), app.X[final.labels == j])
     assert "converged" in app.status.value
 
 
@@ -141,3 +141,26 @@ def test_buttons_and_event_source_follow_the_contract(app):
     assert "kt-playground" in app.image._dom_classes
     assert app.events is not None and app.events.source is app.image
     assert set(app.events.watched_events) == {"click", "keydown"}
+
+
+@pytest.mark.parametrize("css_width", [640, 333])
+def test_a_click_on_a_drawn_center_lands_on_it(app, css_width):
+    """Independent of the app's transforms: find the center in the PNG shown, click there."""
+    from test_app_frames import shown_pixels
+
+    app.start_dropdown.value = "click to place"
+    app.data_dropdown.value = "Gaussian blobs"
+    app.place([(0.0, 4.0)])
+    pixels = shown_pixels(app).astype(int)
+    rows, cols = np.nonzero((np.abs(pixels - (0x00, 0x72, 0xB2)).sum(axis=-1) == 0))
+    assert len(rows) > 50  # the marker's fill, in cluster 0's colour
+    height, width = pixels.shape[:2]
+    scale = width / css_width  # rendered pixels per CSS pixel
+    event = {"type": "click", "relativeX": cols.mean() / scale, "relativeY": rows.mean() / scale,
+             "boundingRectWidth": css_width, "boundingRectHeight": height / scale}
+    app.place([])
+    app.handle_event(event)  # adds a center where the old one was drawn
+    data_per_pixel = np.diff(app.ax.get_xlim())[0] / app.ax.bbox.width
+    assert np.allclose(app.placed, [(0.0, 4.0)], atol=3 * scale * data_per_pixel)
+    app.handle_event(event)  # and the same click again removes it
+    assert len(app.placed) == 0 and "center removed" in app.status.value

@@ -85,15 +85,18 @@ class Playground(SliderApp):
         self.play = widgets.Play(interval=600, min=0, max=1, layout=widgets.Layout(display="none"))
         controls = [widgets.HBox([self.data_dropdown, self.start_dropdown, self.k_slider]),
                     widgets.HBox([*self.buttons.values(), self.play])]
-        super().__init__(controls, figsize=(8, 6),
+        super().__init__(controls, figsize=(7, 5.25),
                          alt="k-means playground: click to place centers, then step")
         self.ax = self.figure.subplots()
         self.figure.subplots_adjust(left=0.08, right=0.97, bottom=0.07, top=0.93)
         self._limits = {name: padded_limits(playground_data(name)) for name in PLAYGROUND_DATA}
+        self._sizes = {name: len(playground_data(name)) for name in PLAYGROUND_DATA}
         self.X = playground_data(data)
         self._artists = plot_playground(self.ax, self.X, xlim=self._limits[data][0],
                                         ylim=self._limits[data][1])
-        self._animate(list(self._artists), axes_that_change=[self.ax])
+        # the title names the data set: it is part of each data set's background
+        regions, points, *others, _title = self._artists
+        self._animate([regions, *points, *others], axes_that_change=[self.ax])
         self.placed = np.empty((0, 2))  # the initial centers
         self.trace = None  # the run from them (None while there are none)
         self.index = 0  # the half-step shown
@@ -291,6 +294,7 @@ class Playground(SliderApp):
         xlim, ylim = self._limits[name]
         self.ax.set_xlim(xlim)
         self.ax.set_ylim(ylim)
+        self.ax.set_title(f"{name} ({self._sizes[name]} points)")
         # equal aspect: the Axes' box depends on the limits; blitted artists need it now
         self.ax.apply_aspect()
 
@@ -300,10 +304,8 @@ class Playground(SliderApp):
         xlim, ylim = self._limits[name]
         step = self.trace[self.index] if self.trace else None
         previous = self.trace[self.index - 1] if self.trace and self.index else None
-        title = f"{name}: " + ("place the centers" if step is None or step.phase == "init"
-                               else f"iteration {step.iteration}, {step.phase}")
         update_playground(self._artists, self.X, step, previous, picked=self.picked,
-                          title=title, xlim=xlim, ylim=ylim)
+                          xlim=xlim, ylim=ylim)
 
     def _status(self):
         words = self._status_words()

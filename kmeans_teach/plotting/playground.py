@@ -12,9 +12,15 @@ import numpy as np
 from matplotlib.collections import LineCollection
 
 from .clusters import (
-    _marker_paths, cluster_colors, plot_centers, plot_points, plot_voronoi, update_points,
-    update_voronoi,
+    CLUSTER_COLORS, _MARKER_PATHS,
+    _marker_paths, cluster_colors, plot_centers, plot_points, plot_voronoi,
+    voronoi_cells,
 )
+
+#: the cells' tint: each cluster's colour at this strength over a white background
+REGION_TINT = 0.18
+#: the most clusters drawn (one colour and shape each)
+MAX_CLUSTERS = len(CLUSTER_COLORS)
 
 __all__ = ["PlaygroundArtists", "plot_playground", "update_playground"]
 
@@ -23,7 +29,7 @@ class PlaygroundArtists(NamedTuple):
     """What :func:`plot_playground` draws."""
 
     regions: object  # PolyCollection: Voronoi cells of the centers (hidden before the first step)
-    points: object  # PathCollection: the data, by label (grey before the first E-step)
+    points: tuple  # PathCollections: [0] the unlabelled points (grey), [1 + j] cluster j
     old_centers: object  # PathCollection: the centers before an M-step (faded)
     moves: object  # LineCollection: from each old center to its new place
     centers: object  # PathCollection: the centers shown
@@ -36,6 +42,23 @@ def _set_centers(artist, centers):
     artist.set_offsets(centers)
     artist.set_paths(_marker_paths(range(len(centers))))
     artist.set_facecolor(cluster_colors(range(len(centers)), alpha=artist._kt_alpha))
+
+
+def _update_cells(regions, centers):
+    """As update_voronoi, but opaque tints (a white Axes below): Agg fills them 2x faster."""
+    xlim, ylim, _ = regions._kt_box
+    cells = voronoi_cells(centers, xlim, ylim)
+    kept = [j for j, cell in enumerate(cells) if len(cell)]
+    regions.set_verts([cells[j] for j in kept])
+    tint = 1 - REGION_TINT * (1 - cluster_colors(kept)[:, :3])
+    regions.set_facecolor(np.column_stack([tint, np.ones(len(kept))]))
+
+
+def _cluster_points(ax, j):
+    points = plot_points(ax, np.empty((0, 2)))
+    points.set_paths([_MARKER_PATHS[j % len(_MARKER_PATHS)]])
+    points.set_facecolor(cluster_colors([j], alpha=points._kt_alpha))
+    return points
 
 
 def plot_playground(ax, X, *, xlim, ylim):
@@ -53,7 +76,10 @@ def plot_playground(ax, X, *, xlim, ylim):
     """
     none = np.empty((0, 2))
     regions = plot_voronoi(ax, none, xlim=xlim, ylim=ylim)
-    points = plot_points(ax, X)
+    # one scatter per cluster, each of one marker and one colour: Agg then stamps a
+    # marker drawn once (draw_markers), 4x faster than 300 points of mixed shapes
+    points = (plot_points(ax, X),) + tuple(
+        _cluster_points(ax, j) for j in range(MAX_CLUSTERS))
     old_centers = plot_centers(ax, none, alpha=0.35, size=160, linewidths=1)
     old_centers._kt_alpha = 0.35
     moves = LineCollection([], colors="black", linewidths=2, zorder=5)
@@ -70,7 +96,7 @@ def plot_playground(ax, X, *, xlim, ylim):
     return PlaygroundArtists(regions, points, old_centers, moves, centers, picked, title)
 
 
-def update_playground(artists, X, step, previous=None, *, picked=None, title="",
+def update_playground(artists, X, step, previous=None, *, picked=None, title=None,
                       xlim=None, ylim=None):
     """Show ``step`` (a Step of kmeans_steps, or None: no centers) on the artists.
 
@@ -81,13 +107,14 @@ def update_playground(artists, X, step, previous=None, *, picked=None, title="",
     if xlim is not None:
         _, _, alpha = artists.regions._kt_box
         artists.regions._kt_box = (tuple(xlim), tuple(ylim), alpha)
-    if len(artists.points.get_offsets()) != len(X) or xlim is not None:
-        artists.points.set_offsets(X)
     centers = np.empty((0, 2)) if step is None else step.centers
     labels = None if step is None else step.labels
-    update_points(artists.points, labels)
+    X = np.asarray(X)
+    artists.points[0].set_offsets(X if labels is None else X[:0])
+    for j, points in enumerate(artists.points[1:]):
+        points.set_offsets(X[:0] if labels is None else X[labels == j])
     artists.regions.set_visible(labels is not None)
-    update_voronoi(artists.regions, centers)
+    _update_cells(artists.regions, centers)
     moved = step is not None and previous is not None and step.phase == "update"
     old = previous.centers if moved else np.empty((0, 2))
     _set_centers(artists.old_centers, old)
@@ -95,5 +122,6 @@ def update_playground(artists, X, step, previous=None, *, picked=None, title="",
     _set_centers(artists.centers, centers)
     ring = np.asarray(centers)[[picked]] if picked is not None else np.empty((0, 2))
     artists.picked.set_offsets(ring)
-    artists.title.set_text(title)
+    if title is not None:
+        artists.title.set_text(title)
     return artists
