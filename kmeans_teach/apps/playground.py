@@ -283,6 +283,18 @@ class Playground(SliderApp):
         self.message = message
         self.refresh()
 
+    def close(self):
+        """Close the app and every widget of it (so a saved notebook does not keep them)."""
+        if self.events is not None:
+            self.events.close()
+        for box in self.children[:2]:
+            for widget in box.children:
+                widget.close()
+            box.close()
+        for widget in (self.status, self.image):
+            widget.close()
+        super().close()
+
     # --- SliderApp hooks ------------------------------------------------------------
     def _state_key(self):
         return (self.data_dropdown.value, self.placed.tobytes(), self.index, self.picked)
