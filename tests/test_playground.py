@@ -164,3 +164,10 @@ def test_a_click_on_a_drawn_center_lands_on_it(app, css_width):
     assert np.allclose(app.placed, [(0.0, 4.0)], atol=3 * scale * data_per_pixel)
     app.handle_event(event)  # and the same click again removes it
     assert len(app.placed) == 0 and "center removed" in app.status.value
+
+
+def test_close_closes_every_widget_of_the_app():
+    app = kt.Playground()
+    parts = [app.image, app.status, app.events, app.play, *app.buttons.values()]
+    app.close()
+    assert all(part.comm is None for part in parts)

@@ -285,13 +285,14 @@ class Playground(SliderApp):
 
     def close(self):
         """Close the app and every widget of it (so a saved notebook does not keep them)."""
-        if self.events is not None:
+        # (also called by Widget.__del__, so it may meet a half-built app)
+        if getattr(self, "events", None) is not None:
             self.events.close()
-        for box in self.children[:2]:
+        for box in self.children[:-2]:
             for widget in box.children:
                 widget.close()
             box.close()
-        for widget in (self.status, self.image):
+        for widget in self.children[-2:]:  # the status line and the image
             widget.close()
         super().close()
 
