@@ -168,6 +168,31 @@ def test_a_click_on_a_drawn_center_lands_on_it(app, css_width):
 
 def test_close_closes_every_widget_of_the_app():
     app = kt.Playground()
-    parts = [app.image, app.status, app.events, app.play, *app.buttons.values()]
+    parts = [app.image, app.status, app.events, *app.buttons.values()]
     app.close()
     assert all(part.comm is None for part in parts)
+
+
+def test_play_steps_on_the_event_loop_to_the_end_and_a_key_stops_it():
+    import asyncio
+
+    app = kt.Playground()
+    app.place([(-2.0, 3.0), (2.0, 1.0)])
+    app.play_interval = 0.001
+
+    async def play(stop_after=None):
+        app.buttons["Play"].click()
+        for _ in range(200):
+            await asyncio.sleep(0.005)
+            if stop_after is not None and app.index >= stop_after:
+                app.handle_event({"type": "keydown", "key": "ArrowLeft"})
+            if not app.playing:
+                break
+
+    asyncio.run(play())
+    assert app.index == app.last_index and not app.playing
+    asyncio.run(play(stop_after=2))  # from the end: starts again at 0
+    assert app.index == 1 and not app.playing
+    app.reset()
+    app.buttons["Play"].click()  # no event loop running: one step
+    assert app.index == 1 and not app.playing

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import ipywidgets as widgets
 import numpy as np
 
@@ -63,6 +65,9 @@ class Playground(SliderApp):
     'Iteration 1 · update (M-step) · inertia 221.7 · 300 points got a cluster in the E-step'
     """
 
+    #: seconds between two half-steps of Play
+    play_interval = 0.6
+
     def __init__(self, data="Gaussian blobs", *, start="click to place", n_clusters=4, seed=0,
                  max_iter=300, tol=1e-4):
         if data not in PLAYGROUND_DATA:
@@ -81,10 +86,9 @@ class Playground(SliderApp):
                                           continuous_update=False)
         self.buttons = {name: widgets.Button(description=name, layout=widgets.Layout(width="auto"))
                         for name in ("Step", "Back", "Run to the end", "Play", "Reset")}
-        # Play: the browser's own timer (a Play widget, not shown) steps the run
-        self.play = widgets.Play(interval=600, min=0, max=1, layout=widgets.Layout(display="none"))
+        self.playing = False  # Play steps on a timer of the kernel's event loop
         controls = [widgets.HBox([self.data_dropdown, self.start_dropdown, self.k_slider]),
-                    widgets.HBox([*self.buttons.values(), self.play])]
+                    widgets.HBox(list(self.buttons.values()))]
         super().__init__(controls, figsize=(7, 5.25),
                          alt="k-means playground: click to place centers, then step")
         self.ax = self.figure.subplots()
@@ -108,12 +112,12 @@ class Playground(SliderApp):
 
         self._watch(self.data_dropdown, handler=lambda _c: self._new_data())
         self._watch(self.start_dropdown, self.k_slider, handler=lambda _c: self._new_start())
-        actions = {"Step": self.step, "Back": self.back, "Run to the end": self.run_to_end,
-                   "Play": self.start_playing, "Reset": self.reset}
+        actions = {"Step": self._stop_and(self.step), "Back": self.back,
+                   "Run to the end": self.run_to_end, "Play": self.start_playing,
+                   "Reset": self.reset}
         for name, button in self.buttons.items():
             button.on_click(lambda b, act=actions[name]: self._guarded(
                 lambda _c: act(), {"owner": b, "new": "pressed"}))
-        self._watch(self.play, handler=self._on_play)
         self.events = None
         try:
             from ipyevents import Event
@@ -140,10 +144,9 @@ class Playground(SliderApp):
         self.placed = np.asarray(centers, dtype=float).reshape(-1, 2)
         self.picked = None
         self.index = 0
-        self.play.playing = False
+        self.playing = False
         self.trace = (run_kmeans(self.X, len(self.placed), init=self.placed, **self._options)
                       if len(self.placed) else None)
-        self.play.max = max(1, len(self.trace) - 1) if self.trace else 1
 
     def _new_data(self):
         self.X = playground_data(self.data_dropdown.value)
@@ -181,35 +184,54 @@ class Playground(SliderApp):
         """One half-step forward (nothing past the end)."""
         self._go(self.index + 1)
 
+    def _stop_and(self, action):
+        def act():
+            self.playing = False
+            action()
+        return act
+
     def back(self):
         """One half-step back."""
-        self.play.playing = False
+        self.playing = False
         self._go(self.index - 1)
 
     def run_to_end(self):
         """Jump to the last half-step: the converged run."""
-        self.play.playing = False
+        self.playing = False
         self._go(self.last_index)
 
     def reset(self):
         """Back to the initial centers (step 0); the centers stay as placed."""
-        self.play.playing = False
+        self.playing = False
         self._go(0)
 
     def start_playing(self):
-        """Step on by itself (in the browser), from here, or from the start if at the end."""
+        """Step on by itself, one half-step per ``play_interval`` s, to the end.
+
+        From the start if at the end. The steps are timed by the kernel's event
+        loop (Jupyter, Voila); with no loop running (plain Python) it does one step.
+        Any other button, a key or a click stops it.
+        """
         if self.trace is None:
             return self._go(0)
         if self.index >= self.last_index:
             self._go(0)
-        self._frozen = True
-        self.play.value = self.index
-        self._frozen = False
-        self.play.playing = True
+        try:
+            self._loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return self.step()
+        self.playing = True
+        self._loop.call_later(self.play_interval, self._tick)
 
-    def _on_play(self, change):
-        if not self._frozen and self.play.playing and change["new"] != self.index:
-            self._go(change["new"])
+    def _tick(self):
+        """One step of Play, and the next one booked (until the end or a stop)."""
+        if not self.playing:
+            return
+        self._guarded(lambda _c: self.step(), {"name": "Play", "new": self.index + 1})
+        if self.last_error is None and self.index < self.last_index:
+            self._loop.call_later(self.play_interval, self._tick)
+        else:
+            self.playing = False
 
     # --- the mouse and the keys -----------------------------------------------------
     def handle_event(self, event):
@@ -219,6 +241,7 @@ class Playground(SliderApp):
 
     def _handle(self, change):
         event, kind = change["event"], change["name"]
+        self.playing = False
         if kind == "keydown":
             if event.get("key") == "ArrowRight":
                 self.step()
