@@ -107,6 +107,28 @@ from .scaling import (
     time_assign,
     time_fits,
 )
+# k-means as a tool: labelling with few labels, segmentation (lesson 09)
+from .semi_supervised import (
+    BUDGETS,
+    SHARES,
+    DigitsSplit,
+    digits_split,
+    Representatives,
+    representatives,
+    propagate,
+    fit_classifier,
+    count_correct,
+    BudgetCurves,
+    label_budget_curves,
+)
+from .segmentation import (
+    pixel_features,
+    SegmentationData,
+    Segmentation,
+    segment,
+    region_borders,
+    with_borders,
+)
 # exercise checkers
 from .exercises import (
     Feedback,
@@ -136,6 +158,8 @@ _LAZY_APPS = (
     "MoonsExplorer",
     "PlusPlusExplorer",
     "SeedExplorer",
+    "LabelBudgetExplorer",
+    "SegmentationExplorer",
 )
 #: the subpackages that draw, also imported on first use: ``kt.plotting``, ``kt.apps``
 _LAZY_SUBPACKAGES = ("plotting", "apps")
@@ -214,6 +238,24 @@ __all__ = [
     "loglog_slope",
     "time_assign",
     "time_fits",
+    # k-means as a tool (lesson 09)
+    "BUDGETS",
+    "SHARES",
+    "DigitsSplit",
+    "digits_split",
+    "Representatives",
+    "representatives",
+    "propagate",
+    "fit_classifier",
+    "count_correct",
+    "BudgetCurves",
+    "label_budget_curves",
+    "pixel_features",
+    "SegmentationData",
+    "Segmentation",
+    "segment",
+    "region_borders",
+    "with_borders",
     # exercise checkers
     "Feedback",
     "check_e_step",

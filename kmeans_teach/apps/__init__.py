@@ -9,6 +9,8 @@ from .k_explorer import KExplorer
 from .moons_explorer import MoonsExplorer
 from .plusplus_explorer import PlusPlusExplorer
 from .seed_explorer import SeedExplorer
+from .label_budget_explorer import LabelBudgetExplorer
+from .segmentation_explorer import SegmentationExplorer
 
 __all__ = [
     "SliderApp",
@@ -20,4 +22,6 @@ __all__ = [
     "MoonsExplorer",
     "PlusPlusExplorer",
     "SeedExplorer",
+    "LabelBudgetExplorer",
+    "SegmentationExplorer",
 ]
