@@ -146,6 +146,8 @@ from .exercises import (
     check_palette_size,
     check_loglog_slope,
     check_minibatch_choice,
+    check_representatives,
+    check_label_budget,
 )
 # slider apps (last: they use everything above) are imported on first use, in
 # __getattr__ below, so that the engine imports without ipywidgets, IPython,
@@ -272,6 +274,8 @@ __all__ = [
     "check_palette_size",
     "check_loglog_slope",
     "check_minibatch_choice",
+    "check_representatives",
+    "check_label_budget",
     # slider apps (imported on first use)
     *_LAZY_APPS,
 ]
