@@ -23,7 +23,8 @@ class LabelBudgetExplorer(SliderApp):
 
     Every budget is computed once, when the app is built (with a progress
     bar); the curves are shared with :func:`kmeans_teach.label_budget_curves`
-    and the lesson's checkers. Moving a slider only redraws.
+    and the lesson's checkers. Every frame is rendered then too (there are
+    only budgets x shares of them): moving a slider only shows it.
 
     Parameters
     ----------
@@ -80,6 +81,9 @@ class LabelBudgetExplorer(SliderApp):
                        self._grid.image])
         self._watch(self.budget_slider, self.share_slider)
         self.refresh()
+        # few states (budgets x shares): render every frame now, so a move only shows it
+        self._prerender([{self.budget_slider: b, self.share_slider: s}
+                         for b in budgets for s in shares])
 
     def _images(self):
         index = self.curves.representative_index[self.curves.budgets.index(
