@@ -19,7 +19,7 @@ from numbers import Real
 import numpy as np
 
 from ._threads import limit_threads
-from ._validation import check_int, check_random_state
+from ._validation import check_int, check_random_state, rng_from
 from .engine import assign
 
 __all__ = ["pixel_features", "SegmentationData", "Segmentation", "segment", "region_borders",
@@ -112,7 +112,7 @@ class SegmentationData:
         Keep every ``step``-th pixel along each side (427 x 640 becomes 107 x 160).
     sample_size : int, default=2000
         k-means is fitted on this many pixels, the same ones for every (k, weight).
-    random_state : int, default=0
+    random_state : int, RandomState instance or None, default=0
 
     Examples
     --------
@@ -133,9 +133,9 @@ class SegmentationData:
         self.step = step
         n = self.shape[0] * self.shape[1]
         sample_size = check_int(sample_size, "sample_size", low=2)
-        rng = np.random.default_rng(random_state)
+        rng = rng_from(random_state)
         self.sample = np.sort(rng.choice(n, size=min(sample_size, n), replace=False))
-        self.random_state = random_state
+        self.random_state = int(rng.integers(2**31 - 1)) if random_state is None or not isinstance(random_state, int) else random_state
         self._cache = {}
 
     def features(self, position_weight):
@@ -180,6 +180,19 @@ class SegmentationData:
 def segment(image, n_clusters, *, position_weight=0.0, step=4, sample_size=2000,
             random_state=0):
     """Segment ``image`` into ``n_clusters`` regions (see :class:`SegmentationData`).
+
+    Parameters
+    ----------
+    image : ndarray of shape (height, width, 3), dtype uint8
+    n_clusters : int
+    position_weight : float, default=0.0
+    step : int, default=4
+    sample_size : int, default=2000
+    random_state : int, RandomState instance or None, default=0
+
+    Returns
+    -------
+    Segmentation
 
     Examples
     --------

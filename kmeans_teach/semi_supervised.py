@@ -68,7 +68,8 @@ def digits_split(test_size=450, random_state=0):
     ----------
     test_size : int, default=450
         Images kept aside for the test set.
-    random_state : int, default=0
+    random_state : int, RandomState instance or None, default=0
+        Seed of the split (an int, so that the cached split is reused).
 
     Returns
     -------
@@ -280,7 +281,8 @@ def label_budget_curves(budgets=BUDGETS, shares=SHARES, *, random_state=0, progr
     ----------
     budgets : tuple of int, default=BUDGETS
     shares : tuple of float, default=SHARES
-    random_state : int, default=0
+    random_state : int, RandomState instance or None, default=0
+        Seed of the random draws and of k-means; an int (the cache key) in practice.
     progress : callable, default=None
         Wraps the budgets, e.g. a progress bar (``progress(iterable)``).
 

@@ -33,7 +33,7 @@ class LabelBudgetExplorer(SliderApp):
     share : float, default=0.2
         Where the share slider starts (one of ``shares``).
     budgets, shares : tuple, default=BUDGETS, SHARES
-    random_state : int, default=0
+    random_state : int, RandomState instance or None, default=0
     show_progress : bool, default=True
 
     Examples
