@@ -84,6 +84,7 @@ class LabelBudgetExplorer(SliderApp):
         # few states (budgets x shares): render every frame now, so a move only shows it
         self._prerender([{self.budget_slider: b, self.share_slider: s}
                          for b in budgets for s in shares])
+        self.refresh()  # the artists back to the state shown (its frame is cached)
 
     def _images(self):
         index = self.curves.representative_index[self.curves.budgets.index(
