@@ -39,16 +39,18 @@ def main():
     app = kt.LabelBudgetExplorer(show_progress=False)
     budgets = [10, 200, 30, 150, 20, 100, 75, 50] * 3
     s = app.share_slider.value
-    for cold in (False, True):
-        ours, naive = compare(app, app.budget_slider, budgets, naive_frame,
-                              [(app, b, s) for b in budgets[:6]], cold=cold)
-        report(f"LabelBudgetExplorer: labels slider, {'cold' if cold else 'warm'}", ours,
-               naive, target_ms=50)
+    ours, naive = compare(app, app.budget_slider, budgets, naive_frame,
+                          [(app, b, s) for b in budgets[:6]], cold=False)
+    report("LabelBudgetExplorer: labels slider, warm", ours, naive, target_ms=50)
     shares = [1.0, 0.5, 0.2] * 6
     b = app.budget_slider.value
     ours, naive = compare(app, app.share_slider, shares, naive_frame,
                           [(app, b, v) for v in shares[:6]], cold=False)
     report("LabelBudgetExplorer: share slider, warm", ours, naive, target_ms=50)
+    # last: cold moves clear the frame cache
+    ours, naive = compare(app, app.budget_slider, budgets, naive_frame,
+                          [(app, b, s) for b in budgets[:6]])
+    report("LabelBudgetExplorer: labels slider, cold", ours, naive, target_ms=50)
 
 
 if __name__ == "__main__":
