@@ -112,6 +112,28 @@ from .scaling import (
     time_assign,
     time_fits,
 )
+# k-means as a tool: labelling with few labels, segmentation (lesson 09)
+from .semi_supervised import (
+    BUDGETS,
+    SHARES,
+    DigitsSplit,
+    digits_split,
+    Representatives,
+    representatives,
+    propagate,
+    fit_classifier,
+    count_correct,
+    BudgetCurves,
+    label_budget_curves,
+)
+from .segmentation import (
+    pixel_features,
+    SegmentationData,
+    Segmentation,
+    segment,
+    region_borders,
+    with_borders,
+)
 # exercise checkers
 from .exercises import (
     Feedback,
@@ -129,6 +151,8 @@ from .exercises import (
     check_palette_size,
     check_loglog_slope,
     check_minibatch_choice,
+    check_representatives,
+    check_label_budget,
 )
 # slider apps (last: they use everything above) are imported on first use, in
 # __getattr__ below, so that the engine imports without ipywidgets, IPython,
@@ -142,6 +166,8 @@ _LAZY_APPS = (
     "PlusPlusExplorer",
     "SeedExplorer",
     "Playground",
+    "LabelBudgetExplorer",
+    "SegmentationExplorer",
 )
 #: the subpackages that draw, also imported on first use: ``kt.plotting``, ``kt.apps``
 _LAZY_SUBPACKAGES = ("plotting", "apps")
@@ -223,6 +249,24 @@ __all__ = [
     "loglog_slope",
     "time_assign",
     "time_fits",
+    # k-means as a tool (lesson 09)
+    "BUDGETS",
+    "SHARES",
+    "DigitsSplit",
+    "digits_split",
+    "Representatives",
+    "representatives",
+    "propagate",
+    "fit_classifier",
+    "count_correct",
+    "BudgetCurves",
+    "label_budget_curves",
+    "pixel_features",
+    "SegmentationData",
+    "Segmentation",
+    "segment",
+    "region_borders",
+    "with_borders",
     # exercise checkers
     "Feedback",
     "check_e_step",
@@ -239,6 +283,8 @@ __all__ = [
     "check_palette_size",
     "check_loglog_slope",
     "check_minibatch_choice",
+    "check_representatives",
+    "check_label_budget",
     # slider apps (imported on first use)
     *_LAZY_APPS,
 ]

@@ -35,6 +35,11 @@ def _small_apps():
         "ClusterBrowser": lambda: kt.ClusterBrowser(show_progress=False),
         "ColorExplorer": lambda: kt.ColorExplorer(n_colors=4, max_colors=6, show_progress=False),
         "Playground": lambda: kt.Playground(start="random"),
+        "LabelBudgetExplorer": lambda: kt.LabelBudgetExplorer(n_labels=10, budgets=(10, 20, 30),
+                                                              shares=(0.2, 1.0),
+                                                              show_progress=False),
+        "SegmentationExplorer": lambda: kt.SegmentationExplorer(n_clusters=3, max_clusters=5,
+                                                                sample_size=500),
     }
 
 

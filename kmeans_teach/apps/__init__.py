@@ -10,6 +10,8 @@ from .moons_explorer import MoonsExplorer
 from .plusplus_explorer import PlusPlusExplorer
 from .seed_explorer import SeedExplorer
 from .playground import Playground
+from .label_budget_explorer import LabelBudgetExplorer
+from .segmentation_explorer import SegmentationExplorer
 
 __all__ = [
     "SliderApp",
@@ -22,4 +24,6 @@ __all__ = [
     "PlusPlusExplorer",
     "SeedExplorer",
     "Playground",
+    "LabelBudgetExplorer",
+    "SegmentationExplorer",
 ]

@@ -1,0 +1,73 @@
+"""Lesson 09's figures: accuracy against the number of labels bought."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+
+__all__ = ["BudgetCurveArtists", "plot_budget_curves", "update_budget_curves"]
+
+# Okabe-Ito colours, as the other lessons use
+_RANDOM, _REPRESENTATIVE, _PROPAGATED = "#999999", "#0072B2", "#D55E00"
+
+
+class BudgetCurveArtists(NamedTuple):
+    """What :func:`plot_budget_curves` drew."""
+
+    propagated: object  # Line2D: the propagated curve for the chosen share
+    markers: object  # Line2D: the three accuracies at the chosen budget
+    current: object  # Line2D: the vertical line at the chosen budget
+    curves: object  # BudgetCurves, to update from
+
+
+def plot_budget_curves(ax, curves, budget, share, *, legend_loc="lower right"):
+    """Draw test accuracy (%) against labels bought: random, representative, propagated.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    curves : BudgetCurves
+        From :func:`kmeans_teach.label_budget_curves`.
+    budget : int
+        The budget marked (one of ``curves.budgets``).
+    share : float
+        The propagated curve shown (one of ``curves.shares``).
+
+    Returns
+    -------
+    BudgetCurveArtists
+    """
+    x = np.asarray(curves.budgets)
+    percent = 100.0 / curves.n_test
+    ax.plot(x, curves.random * percent, "o-", color=_RANDOM, label="random labels")
+    ax.plot(x, curves.representative * percent, "s-", color=_REPRESENTATIVE,
+            label="representatives")
+    (propagated,) = ax.plot(x, x * 0.0, "^-", color=_PROPAGATED, label="propagated (share chosen)")
+    (markers,) = ax.plot([], [], "o", markersize=11, markerfacecolor="none",
+                         markeredgecolor="black", markeredgewidth=1.5)
+    current = ax.axvline(budget, color="black", linewidth=1, linestyle=":")
+    ax.set_xlabel("labels bought")
+    ax.set_ylabel("test accuracy (%)")
+    low = min(curves.random.min(), curves.representative.min(), curves.propagated.min())
+    ax.set_ylim(max(0.0, low * percent - 5), 100)
+    ax.set_xlim(0, x.max() + 5)
+    ax.grid(alpha=0.3)
+    ax.legend(loc=legend_loc)
+    artists = BudgetCurveArtists(propagated, markers, current, curves)
+    return update_budget_curves(artists, budget, share)
+
+
+def update_budget_curves(artists, budget, share):
+    """Show the propagated curve of ``share`` and mark ``budget``."""
+    curves = artists.curves
+    percent = 100.0 / curves.n_test
+    j = curves.shares.index(share)
+    i = curves.budgets.index(budget)
+    artists.propagated.set_data(curves.budgets, curves.propagated[:, j] * percent)
+    artists.markers.set_data(
+        [budget] * 3,
+        [curves.random[i] * percent, curves.representative[i] * percent,
+         curves.propagated[i, j] * percent])
+    artists.current.set_xdata([budget, budget])
+    return artists
