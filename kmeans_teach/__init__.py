@@ -107,6 +107,13 @@ from .scaling import (
     time_assign,
     time_fits,
 )
+# Gaussian mixtures step by step, when k-means breaks (lesson 08)
+from .gmm import (
+    GMMStep,
+    GMMTrace,
+    gmm_steps,
+    run_gmm,
+)
 # exercise checkers
 from .exercises import (
     Feedback,
@@ -214,6 +221,11 @@ __all__ = [
     "loglog_slope",
     "time_assign",
     "time_fits",
+    # Gaussian mixtures step by step, when k-means breaks (lesson 08)
+    "GMMStep",
+    "GMMTrace",
+    "gmm_steps",
+    "run_gmm",
     # exercise checkers
     "Feedback",
     "check_e_step",
