@@ -4,7 +4,7 @@ import warnings
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from sklearn.datasets import make_blobs
 from sklearn.exceptions import ConvergenceWarning
@@ -13,10 +13,15 @@ from sklearn.mixture import GaussianMixture
 import kmeans_teach as kt
 from kmeans_teach.gmm import COVARIANCE_TYPES, gmm_responsibilities
 
-#: the rounding tolerance of the likelihood property: measured over the hypothesis
-#: runs below, the largest fall of the mean log-likelihood between half-steps was
-#: 0 or a few 1e-15 (floating-point sums); 1e-10 leaves room for other BLAS kernels
-LL_ROUNDING = 1e-10
+#: the rounding tolerance of the likelihood property (relative to max(1, |ll|)).
+#: Measured with the data of the property test, 400 seeds: where no component
+#: collapsed, no half-step lowered the mean log-likelihood at all (largest fall 0).
+#: Where one collapsed onto about one point (smallest variance near reg_covar), it
+#: fell by up to 1.6e-7: reg_covar moves the M-step off the exact maximum, so EM's
+#: guarantee no longer holds. The property is stated for runs without a collapse.
+LL_ROUNDING = 1e-12
+#: a component "collapsed" when its smallest variance falls below this
+COLLAPSED = 1e-3
 
 
 def _data_sets():
@@ -82,10 +87,21 @@ def test_equals_sklearn_with_its_own_inits(init, covariance_type):
 def test_mean_log_likelihood_never_decreases(seed, k, covariance_type, n):
     rng = np.random.default_rng(seed)
     X = rng.normal(size=(n, 2)) * rng.uniform(0.2, 3, size=2) + rng.integers(0, 2, size=(n, 1)) * 4
-    trace = kt.run_gmm(X, k, covariance_type=covariance_type, init="random",
-                       random_state=seed, max_iter=30)
+    try:
+        trace = kt.run_gmm(X, k, covariance_type=covariance_type, init="random",
+                           random_state=seed, max_iter=30)
+    except ValueError:  # a singular covariance: explained, see test_a_singular_...
+        assume(False)
+    assume(min(_smallest_variance(s, covariance_type) for s in trace) > COLLAPSED)
     ll = trace.log_likelihoods
     assert np.all(np.diff(ll) >= -LL_ROUNDING * np.maximum(1, np.abs(ll[:-1])))
+
+
+def _smallest_variance(step, covariance_type):
+    c = step.covariances
+    if covariance_type in ("full", "tied"):
+        return np.linalg.eigvalsh(c).min()
+    return c.min()
 
 
 def test_records_are_immutable_and_well_formed():
