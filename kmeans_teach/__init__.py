@@ -131,6 +131,8 @@ from .exercises import (
     check_palette_size,
     check_loglog_slope,
     check_minibatch_choice,
+    check_gmm_e_step,
+    check_mixture_choice,
 )
 # slider apps (last: they use everything above) are imported on first use, in
 # __getattr__ below, so that the engine imports without ipywidgets, IPython,
@@ -242,6 +244,8 @@ __all__ = [
     "check_palette_size",
     "check_loglog_slope",
     "check_minibatch_choice",
+    "check_gmm_e_step",
+    "check_mixture_choice",
     # slider apps (imported on first use)
     *_LAZY_APPS,
 ]
