@@ -144,7 +144,7 @@ def spherical_responsibilities(X, means, sigma2):
     >>> np.round(spherical_responsibilities(X, m, 1.0), 3)
     array([[0.881, 0.119],
            [0.55 , 0.45 ]])
-    >>> spherical_responsibilities(X, m, 1e-3)
+    >>> np.round(spherical_responsibilities(X, m, 1e-3), 3)
     array([[1., 0.],
            [1., 0.]])
     """
