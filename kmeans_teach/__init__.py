@@ -145,6 +145,7 @@ _LAZY_APPS = (
     "MoonsExplorer",
     "PlusPlusExplorer",
     "SeedExplorer",
+    "GMMStepThrough",
 )
 #: the subpackages that draw, also imported on first use: ``kt.plotting``, ``kt.apps``
 _LAZY_SUBPACKAGES = ("plotting", "apps")

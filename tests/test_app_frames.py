@@ -34,6 +34,7 @@ def _small_apps():
                                                   show_progress=False),
         "ClusterBrowser": lambda: kt.ClusterBrowser(show_progress=False),
         "ColorExplorer": lambda: kt.ColorExplorer(n_colors=4, max_colors=6, show_progress=False),
+        "GMMStepThrough": lambda: kt.GMMStepThrough(n_seeds=2, max_components=3, show_progress=False),
     }
 
 
