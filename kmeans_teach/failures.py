@@ -21,6 +21,7 @@ from typing import NamedTuple
 import numpy as np
 from scipy.special import logsumexp
 
+from ._threads import limit_threads
 from ._validation import check_int, check_random_state, check_X
 from .engine import run_kmeans
 
@@ -296,6 +297,12 @@ def stability(X, n_clusters, *, n_resamples=10, n_seeds=10, random_state=0):
     X = check_X(X)
     n_clusters = check_int(n_clusters, "n_clusters", low=1, high=len(X))
     rng = check_random_state(random_state)
+    with limit_threads():  # many small fits: one thread is faster, and the same everywhere
+        return _stability(X, n_clusters, n_resamples, n_seeds, random_state, rng)
+
+
+def _stability(X, n_clusters, n_resamples, n_seeds, random_state, rng):
+    from sklearn.cluster import KMeans
     reference = KMeans(n_clusters, n_init=10, random_state=random_state).fit(X)
     boot = []
     for _ in range(n_resamples):

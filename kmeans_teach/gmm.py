@@ -173,19 +173,19 @@ def _estimate_parameters(X, resp, reg_covar, covariance_type):
 
 
 def _precision_cholesky(covariances, covariance_type):
-    """Cholesky factor of the precision (inverse covariance), as scikit-learn keeps it."""
-    from scipy import linalg
+    """Cholesky factor of the precision (inverse covariance), as scikit-learn keeps it.
 
+    With cov = C C^T (C lower triangular), the precision is C^-T C^-1, and
+    scikit-learn keeps its factor (C^-1)^T. All components at once (NumPy's
+    batched linear algebra): the same numbers as scikit-learn's triangular
+    solves, to rounding, and much faster on small matrices.
+    """
     if covariance_type in ("full", "tied"):
-        covs = covariances[None] if covariance_type == "tied" else covariances
-        out = np.empty_like(covs)
-        for k, cov in enumerate(covs):
-            try:
-                chol = linalg.cholesky(cov, lower=True)
-            except linalg.LinAlgError:
-                raise ValueError(f"EM cannot go on: {_ILL_DEFINED}") from None
-            out[k] = linalg.solve_triangular(chol, np.eye(len(cov)), lower=True).T
-        return out[0] if covariance_type == "tied" else out
+        try:
+            chol = np.linalg.cholesky(covariances)
+        except np.linalg.LinAlgError:
+            raise ValueError(f"EM cannot go on: {_ILL_DEFINED}") from None
+        return np.swapaxes(np.linalg.inv(chol), -1, -2)
     if np.any(covariances <= 0.0):
         raise ValueError(f"EM cannot go on: {_ILL_DEFINED}")
     return 1.0 / np.sqrt(covariances)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 import numpy as np
 
+from .._threads import limit_threads
 from .._validation import check_int, check_X
 from ..failures import stretched_blobs
 from ..gmm import COVARIANCE_TYPES, run_gmm
@@ -40,8 +41,8 @@ class GMMStepThrough(SliderApp):
     seed : int, default=0
         The random_state of the k-means initialisation.
     covariance_type : {"full", "tied", "diag", "spherical"}, default="full"
-    n_seeds : int, default=5
-    max_components : int, default=5
+    n_seeds : int, default=3
+    max_components : int, default=4
     max_iter, tol, reg_covar :
         Passed on to :func:`kmeans_teach.run_gmm`.
     show_progress : bool, default=True
@@ -55,7 +56,7 @@ class GMMStepThrough(SliderApp):
     """
 
     def __init__(self, X=None, n_components=3, *, seed=0, covariance_type="full",
-                 n_seeds=5, max_components=5, max_iter=100, tol=1e-3, reg_covar=1e-6,
+                 n_seeds=3, max_components=4, max_iter=100, tol=1e-3, reg_covar=1e-6,
                  show_progress=True):
         self.X = stretched_blobs()[0] if X is None else check_X(X)
         if self.X.shape[1] != 2:
@@ -73,10 +74,12 @@ class GMMStepThrough(SliderApp):
         options = dict(max_iter=max_iter, tol=tol, reg_covar=reg_covar)
         cases = [(k, s, c) for k in range(1, max_components + 1) for s in range(n_seeds)
                  for c in COVARIANCE_TYPES]
-        # the heavy part, once: every run the controls can ask for
-        self.traces = {(k, s, c): run_gmm(self.X, k, covariance_type=c, random_state=s, **options)
-                       for k, s, c in progress(cases, "EM runs, every n_components, seed and "
-                                               "covariance_type", show=show_progress)}
+        # the heavy part, once: every run the controls can ask for (on one thread:
+        # scikit-learn's k-means start is 20x slower on a busy 2-core machine otherwise)
+        with limit_threads():
+            self.traces = {(k, s, c): run_gmm(self.X, k, covariance_type=c, random_state=s, **options)
+                           for k, s, c in progress(cases, "EM runs, every n_components, seed "
+                                                   "and covariance_type", show=show_progress)}
         self._limits = padded_limits(self.X)
         self._ll_limits = {k: _ll_limits([t for key, t in self.traces.items() if key[0] == k])
                            for k in range(1, max_components + 1)}
