@@ -452,7 +452,8 @@ def run_gmm(X, n_components, *, covariance_type="full", init="k-means", random_s
             max_iter=100, tol=1e-3, reg_covar=1e-6):
     """Fit a Gaussian mixture by EM and return every half-step as a :class:`GMMTrace`.
 
-    Takes the same arguments as :func:`gmm_steps`.
+    Takes the same arguments as :func:`gmm_steps`, among them
+    ``random_state : int, RandomState instance or None, default=None``.
 
     Examples
     --------
