@@ -133,6 +133,12 @@ from .segmentation import (
     segment,
     region_borders,
     with_borders,
+# Gaussian mixtures step by step, when k-means breaks (lesson 08)
+from .gmm import (
+    GMMStep,
+    GMMTrace,
+    gmm_steps,
+    run_gmm,
 )
 # exercise checkers
 from .exercises import (
@@ -153,6 +159,8 @@ from .exercises import (
     check_minibatch_choice,
     check_representatives,
     check_label_budget,
+    check_gmm_e_step,
+    check_mixture_choice,
 )
 # slider apps (last: they use everything above) are imported on first use, in
 # __getattr__ below, so that the engine imports without ipywidgets, IPython,
@@ -168,6 +176,7 @@ _LAZY_APPS = (
     "Playground",
     "LabelBudgetExplorer",
     "SegmentationExplorer",
+    "GMMStepThrough",
 )
 #: the subpackages that draw, also imported on first use: ``kt.plotting``, ``kt.apps``
 _LAZY_SUBPACKAGES = ("plotting", "apps")
@@ -267,6 +276,11 @@ __all__ = [
     "segment",
     "region_borders",
     "with_borders",
+    # Gaussian mixtures step by step, when k-means breaks (lesson 08)
+    "GMMStep",
+    "GMMTrace",
+    "gmm_steps",
+    "run_gmm",
     # exercise checkers
     "Feedback",
     "check_e_step",
@@ -285,6 +299,8 @@ __all__ = [
     "check_minibatch_choice",
     "check_representatives",
     "check_label_budget",
+    "check_gmm_e_step",
+    "check_mixture_choice",
     # slider apps (imported on first use)
     *_LAZY_APPS,
 ]

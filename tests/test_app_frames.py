@@ -40,6 +40,7 @@ def _small_apps():
                                                               show_progress=False),
         "SegmentationExplorer": lambda: kt.SegmentationExplorer(n_clusters=3, max_clusters=5,
                                                                 sample_size=500),
+        "GMMStepThrough": lambda: kt.GMMStepThrough(n_seeds=2, max_components=3, show_progress=False),
     }
 
 

@@ -12,6 +12,7 @@ from .seed_explorer import SeedExplorer
 from .playground import Playground
 from .label_budget_explorer import LabelBudgetExplorer
 from .segmentation_explorer import SegmentationExplorer
+from .gmm_step_through import GMMStepThrough
 
 __all__ = [
     "SliderApp",
@@ -26,4 +27,5 @@ __all__ = [
     "Playground",
     "LabelBudgetExplorer",
     "SegmentationExplorer",
+    "GMMStepThrough",
 ]

@@ -27,6 +27,9 @@ from .palette_size import check_palette_size
 # 07 · scaling
 from .scaling import check_loglog_slope
 from .minibatch_choice import check_minibatch_choice
+# 08 · when k-means breaks
+from .gmm_e_step import check_gmm_e_step
+from .mixture_choice import check_mixture_choice
 # 09 · k-means as a tool
 from .representatives import check_representatives
 from .label_budget import check_label_budget
@@ -40,5 +43,6 @@ __all__ = [
     "check_mode_matching", "check_digits_k",
     "check_compressed_size", "check_palette_size",
     "check_loglog_slope", "check_minibatch_choice",
+    "check_gmm_e_step", "check_mixture_choice",
     "check_representatives", "check_label_budget",
 ]

@@ -24,8 +24,10 @@ from . import scaling
 from .scaling import *  # noqa: F401,F403
 from . import playground
 from .playground import *  # noqa: F401,F403
+from . import gmm
+from .gmm import *  # noqa: F401,F403
 from . import tool
 from .tool import *  # noqa: F401,F403
 
 __all__ = [*clusters.__all__, *seeds.__all__, *choosing_k.__all__, *spectral.__all__, *digits.__all__,
-           *colors.__all__, *scaling.__all__, *playground.__all__, *tool.__all__]
+           *colors.__all__, *scaling.__all__, *playground.__all__, *gmm.__all__, *tool.__all__]
