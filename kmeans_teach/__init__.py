@@ -133,6 +133,7 @@ from .segmentation import (
     segment,
     region_borders,
     with_borders,
+)
 # Gaussian mixtures step by step, when k-means breaks (lesson 08)
 from .gmm import (
     GMMStep,
