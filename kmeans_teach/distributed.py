@@ -44,6 +44,8 @@ __all__ = [
     "kmeans_parallel_init",
     "local_cluster",
     "partial_bytes",
+    "iteration_seconds",
+    "worker_peak_memory",
 ]
 
 
@@ -119,17 +121,17 @@ def as_dask_array(X, *, chunks=None):
     return da.from_array(X, chunks=(chunks, -1))
 
 
-def _blob_chunk(seed, index, size, centers, scale, dtype):
+def _blob_chunk(seed, index, size, centers, dtype):
     # One chunk, from its own seed: any worker makes the same chunk, in any order.
     rng = np.random.default_rng([seed, index])
     labels = rng.integers(len(centers), size=size)
-    X = rng.standard_normal((size, centers.shape[1]), dtype=np.float32) * np.float32(scale)
-    X += centers[labels]
-    return X.astype(dtype, copy=False)
+    X = rng.standard_normal((size, centers.shape[1]), dtype=dtype)  # float32 or float64
+    X += centers.astype(dtype)[labels]
+    return X
 
 
 def chunked_blobs(n_samples, n_features, n_clusters, *, chunk_size, random_state=0,
-                  dtype=np.float32, spread=10.0):
+                  dtype=np.float64, spread=10.0):
     """Gaussian blobs as a lazy dask array, generated chunk by chunk, never whole.
 
     Each chunk draws its points from ``np.random.default_rng([random_state, i])``,
@@ -146,7 +148,7 @@ def chunked_blobs(n_samples, n_features, n_clusters, *, chunk_size, random_state
     --------
     >>> X, centers = chunked_blobs(10, 2, 3, chunk_size=4)
     >>> X.chunks, X.dtype.name, centers.shape
-    (((4, 4, 2), (2,)), 'float32', (3, 2))
+    (((4, 4, 2), (2,)), 'float64', (3, 2))
     """
     n_samples = check_int(n_samples, "n_samples", low=1)
     n_features = check_int(n_features, "n_features", low=1)
@@ -154,10 +156,10 @@ def chunked_blobs(n_samples, n_features, n_clusters, *, chunk_size, random_state
     chunk_size = check_int(chunk_size, "chunk_size", low=1)
     seed = check_int(random_state, "random_state", low=0)
     rng = np.random.default_rng([seed, 2**31])  # the centers' own stream
-    centers = rng.uniform(-spread, spread, (n_clusters, n_features)).astype(np.float32)
+    centers = rng.uniform(-spread, spread, (n_clusters, n_features))
     sizes = [chunk_size] * (n_samples // chunk_size) + ([n_samples % chunk_size] if n_samples % chunk_size else [])
     blocks = [
-        da.from_delayed(dask.delayed(_blob_chunk, pure=True)(seed, i, size, centers, 1.0, np.dtype(dtype)),
+        da.from_delayed(dask.delayed(_blob_chunk, pure=True)(seed, i, size, centers, np.dtype(dtype)),
                         shape=(size, n_features), dtype=dtype)
         for i, size in enumerate(sizes)
     ]
@@ -603,9 +605,13 @@ def _lloyd(X, centers, max_iter, tol):
 def local_cluster(n_workers=2, *, memory_limit="auto", processes=True):
     """A quiet ``dask.distributed`` cluster on this machine and a client for it.
 
-    One thread per worker, no dashboard, logging above warnings off, so that
-    nothing that changes from run to run is printed. Close the client and
-    the cluster at the end (``client.close(); cluster.close()``).
+    One thread per worker, the dashboard on a free port nobody is told about,
+    logging off, so that nothing that changes from run to run is printed.
+    ``memory_limit`` (bytes or a string such as "192MiB") is enforced by each
+    worker's nanny, which restarts a worker that goes above 95 % of it. The
+    workers keep no data (the chunks are made again on every pass), so there
+    is nothing to spill to disk: spilling and pausing are off. Close the
+    client and the cluster at the end (``client.close(); cluster.close()``).
 
     Returns
     -------
@@ -613,10 +619,46 @@ def local_cluster(n_workers=2, *, memory_limit="auto", processes=True):
     """
     from dask.distributed import Client, LocalCluster
 
+    dask.config.set({"distributed.worker.memory.target": False,
+                     "distributed.worker.memory.spill": False,
+                     "distributed.worker.memory.pause": False,
+                     "distributed.worker.memory.terminate": 0.95})
     for name in ("distributed", "distributed.scheduler", "distributed.worker", "distributed.nanny",
                  "distributed.core", "distributed.http.proxy"):
-        logging.getLogger(name).setLevel(logging.ERROR)
+        logging.getLogger(name).setLevel(logging.CRITICAL)
     cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=processes,
-                           memory_limit=memory_limit, dashboard_address=None,
-                           silence_logs=logging.ERROR)
+                           memory_limit=memory_limit, dashboard_address=":0",
+                           silence_logs=logging.CRITICAL)
     return Client(cluster), cluster
+
+
+def iteration_seconds(X, centers, *, workers=None, repeat=1):
+    """Wall-clock seconds of one Lloyd iteration's pass over X (best of ``repeat``).
+
+    ``workers`` (addresses) keeps every task on those workers, to time 1 worker
+    against 2 on the same cluster.
+    """
+    import time
+
+    centers = np.asarray(centers, dtype=np.float64)
+    best = math.inf
+    for _ in range(check_int(repeat, "repeat", low=1)):
+        start = time.perf_counter()
+        if workers is None:
+            _pass(X, chunk_partial, centers, reduce=add_partials)
+        else:
+            with dask.annotate(workers=list(workers), allow_other_workers=False):
+                _pass(X, chunk_partial, centers, reduce=add_partials)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def _peak_rss():
+    import resource  # the peak resident memory of this process (Linux: in KiB)
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+def worker_peak_memory(client):
+    """The peak resident memory of every worker process so far, in bytes (Linux, macOS in KiB*1024)."""
+    return client.run(_peak_rss)

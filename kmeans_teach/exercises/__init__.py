@@ -27,6 +27,8 @@ from .palette_size import check_palette_size
 # 07 · scaling
 from .scaling import check_loglog_slope
 from .minibatch_choice import check_minibatch_choice
+# 10 · beyond one machine
+from .chunk_sums import check_chunk_sums, check_chunk_choice
 
 __all__ = [
     "Feedback",
@@ -37,4 +39,5 @@ __all__ = [
     "check_mode_matching", "check_digits_k",
     "check_compressed_size", "check_palette_size",
     "check_loglog_slope", "check_minibatch_choice",
+    "check_chunk_sums", "check_chunk_choice",
 ]
