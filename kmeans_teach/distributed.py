@@ -46,6 +46,7 @@ __all__ = [
     "partial_bytes",
     "iteration_seconds",
     "worker_peak_memory",
+    "tasks_per_worker",
 ]
 
 
@@ -662,3 +663,12 @@ def _peak_rss():
 def worker_peak_memory(client):
     """The peak resident memory of every worker process so far, in bytes (Linux, macOS in KiB*1024)."""
     return client.run(_peak_rss)
+
+
+def _executed(dask_worker):
+    return dask_worker.state.executed_count
+
+
+def tasks_per_worker(client):
+    """How many tasks each worker has run so far: {address: count}."""
+    return client.run(_executed)
