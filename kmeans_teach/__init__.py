@@ -162,6 +162,8 @@ from .exercises import (
     check_label_budget,
     check_gmm_e_step,
     check_mixture_choice,
+    check_chunk_sums,
+    check_chunk_choice,
 )
 # slider apps (last: they use everything above) are imported on first use, in
 # __getattr__ below, so that the engine imports without ipywidgets, IPython,
@@ -179,8 +181,9 @@ _LAZY_APPS = (
     "SegmentationExplorer",
     "GMMStepThrough",
 )
-#: the subpackages that draw, also imported on first use: ``kt.plotting``, ``kt.apps``
-_LAZY_SUBPACKAGES = ("plotting", "apps")
+#: the subpackages that draw, also imported on first use: ``kt.plotting``, ``kt.apps``;
+#: and ``kt.distributed`` (lesson 10), the only module that imports dask
+_LAZY_SUBPACKAGES = ("plotting", "apps", "distributed")
 
 __all__ = [
     # one scoped thread limit
@@ -302,6 +305,8 @@ __all__ = [
     "check_label_budget",
     "check_gmm_e_step",
     "check_mixture_choice",
+    "check_chunk_sums",
+    "check_chunk_choice",
     # slider apps (imported on first use)
     *_LAZY_APPS,
 ]

@@ -33,6 +33,8 @@ from .mixture_choice import check_mixture_choice
 # 09 · k-means as a tool
 from .representatives import check_representatives
 from .label_budget import check_label_budget
+# 10 · beyond one machine
+from .chunk_sums import check_chunk_sums, check_chunk_choice
 
 __all__ = [
     "Feedback",
@@ -45,4 +47,5 @@ __all__ = [
     "check_loglog_slope", "check_minibatch_choice",
     "check_gmm_e_step", "check_mixture_choice",
     "check_representatives", "check_label_budget",
+    "check_chunk_sums", "check_chunk_choice",
 ]

@@ -1,0 +1,143 @@
+"""kt.distributed: the same results as the in-memory engine, on any chunking."""
+
+import ast
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import kmeans_teach as kt
+from kmeans_teach import distributed as kd
+from kmeans_teach.exercises import check_chunk_choice, check_chunk_sums
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _data(n=1500, seed=0):
+    rng = np.random.default_rng(seed)
+    return rng.normal(size=(n, 3)) + rng.integers(0, 4, n)[:, None] * 3.0
+
+
+def _assert_same(ref, run):
+    assert len(ref) == len(run)
+    for a, b in zip(ref, run):
+        assert (a.iteration, a.phase, a.emptied, a.n_changed, a.stop_reason) == \
+            (b.iteration, b.phase, b.emptied, b.n_changed, b.stop_reason)
+        np.testing.assert_allclose(b.centers, a.centers, rtol=1e-9, atol=0)
+        if a.labels is not None:
+            assert np.array_equal(np.asarray(b.labels), a.labels)
+            np.testing.assert_allclose(b.inertia, a.inertia, rtol=1e-9)
+
+
+@pytest.mark.parametrize("chunks", [1500, 500, 701, 64])
+def test_same_steps_as_run_kmeans_on_even_and_uneven_chunks(chunks):
+    X = _data()
+    init = X[:5].copy()
+    _assert_same(kt.run_kmeans(X, 5, init=init), kd.run_kmeans(X, 5, init=init, chunks=chunks))
+
+
+def test_an_emptied_cluster_is_relocated_as_the_engine_does():
+    X = np.vstack([_data(), [[100.0, 100.0, 100.0]]])
+    init = np.vstack([X[:4], [[1000.0, 1000.0, 1000.0]]])  # nobody's nearest center
+    ref = kt.run_kmeans(X, 5, init=init)
+    run = kd.run_kmeans(X, 5, init=init, chunks=377)
+    assert [s.emptied for s in run if s.emptied] == [(4,)]
+    _assert_same(ref, run)
+
+
+def test_random_init_matches_the_engine():
+    X = _data()
+    _assert_same(kt.run_kmeans(X, 4, init="random", random_state=3),
+                 kd.run_kmeans(X, 4, init="random", random_state=3, chunks=400))
+
+
+def test_steps_record_the_bytes_and_chunks_read():
+    X = _data(1000)
+    steps = list(kd.kmeans_steps(X, 3, init=X[:3], chunks=300, max_iter=2))
+    assign = [s for s in steps if s.phase == "assign"]
+    assert all(s.chunks_read == 4 and s.bytes_read == X.nbytes for s in assign)
+    assert all(s.chunks_read == 0 and s.bytes_moved == 0 for s in steps if s.phase == "update")
+    # the partials are k x d numbers per chunk, whatever the chunk's size
+    assert assign[0].bytes_moved == 4 * kd.partial_bytes(kd.chunk_partial(X[:10], X[:3], n_far=3))
+
+
+def test_kmeans_parallel_init_records_rounds_and_passes():
+    X, _ = kd.chunked_blobs(20_000, 4, 6, chunk_size=3000, random_state=0)
+    result = kd.kmeans_parallel_init(X, 6, n_rounds=3, random_state=0)
+    assert [r.round for r in result.rounds] == [0, 1, 2, 3]
+    assert [r.passes for r in result.rounds] == [1, 3, 5, 7]
+    assert result.passes == 7
+    costs = [r.cost for r in result.rounds]
+    assert all(b <= a for a, b in zip(costs, costs[1:]))  # more candidates never cost more
+    sizes = [len(r.candidates) for r in result.rounds]
+    assert sizes[0] == 1 and sizes == sorted(sizes)
+    assert result.weights.sum() == 20_000 and result.centers.shape == (6, 4)
+    final = kd.run_kmeans(X, 6, init=result.centers).final.inertia
+    assert final / 20_000 < 4 * 1.1  # the blobs are found: about 1 per feature
+
+
+def test_chunked_blobs_are_the_same_in_any_chunking_order():
+    X, _ = kd.chunked_blobs(1000, 2, 3, chunk_size=300, random_state=5)
+    a = X.compute()
+    assert np.array_equal(a[600:900], X.blocks[2].compute())
+    assert np.array_equal(a, kd.chunked_blobs(1000, 2, 3, chunk_size=300, random_state=5)[0].compute())
+
+
+@pytest.mark.parametrize("call, match", [
+    (lambda: kd.kmeans_steps(_data(), 0), "n_clusters"),
+    (lambda: kd.kmeans_steps(_data(), 2, init="kmeans"), "init must be"),
+    (lambda: kd.kmeans_steps(_data(), 2, chunks=0), "chunks"),
+    (lambda: kd.kmeans_parallel_init(_data(), 2, oversampling=0), "oversampling"),
+    (lambda: kd.as_dask_array(np.zeros(3)), "2-D"),
+])
+def test_bad_input_is_refused_by_name(call, match):
+    with pytest.raises((ValueError, TypeError), match=match):
+        call()
+
+
+def test_only_kt_distributed_imports_dask():
+    offenders = []
+    for path in (ROOT / "kmeans_teach").rglob("*.py"):
+        if path.name == "distributed.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            if any(n.split(".")[0] in ("dask", "distributed") for n in names):
+                offenders.append(path.name)
+    assert not offenders
+
+
+def test_chunk_sums_checker_passes_a_right_answer_and_names_the_failing_case():
+    def partial(chunk, centers):
+        labels = ((chunk[:, None] - centers[None]) ** 2).sum(axis=2).argmin(axis=1)
+        sums = np.zeros_like(centers)
+        np.add.at(sums, labels, chunk)
+        return sums, np.bincount(labels, minlength=len(centers))
+
+    def reduce(partials):
+        return sum(p[0] for p in partials), sum(p[1] for p in partials)
+
+    assert check_chunk_sums(partial, reduce)
+    no_minlength = lambda chunk, centers: (partial(chunk, centers)[0], np.bincount(
+        ((chunk[:, None] - centers[None]) ** 2).sum(axis=2).argmin(axis=1)))
+    feedback = check_chunk_sums(no_minlength, reduce)
+    assert not feedback and "a cluster with no point" in feedback.message
+    feedback = check_chunk_sums(partial, lambda partials: partials[-1])
+    assert not feedback and "case 1 of 5" in feedback.message
+    assert "must be a function" in check_chunk_sums(partial(np.zeros((2, 2)), np.zeros((1, 2))), reduce).message
+    assert "on chunk 0, your function raised ZeroDivisionError" in check_chunk_sums(lambda c, k: 1 / 0, reduce).message
+
+
+@pytest.mark.parametrize("choice, evidence, passed, words", [
+    (80_000, 5_120_000, True, "keep 2 workers busy"),
+    (80_000, 1, False, "you quoted"),
+    (2_000_000, 128_000_000, False, "nanny would restart"),
+    (1_000, 64_000, False, "scheduler"),
+    (5, 1, False, "must be one of"),
+    (80_000, "lots", False, "must be a number"),
+])
+def test_chunk_choice_checker(choice, evidence, passed, words):
+    feedback = check_chunk_choice(choice, evidence, n_samples=4_000_000, n_features=8,
+                                  memory_limit=232 * 2**20, worker_baseline=150 * 2**20, n_workers=2)
+    assert bool(feedback) is passed and words in feedback.message
