@@ -25,6 +25,11 @@ from .datasets import (
     lesson_digits,
     sample_image,
 )
+# the Playground's data sets (lesson 00)
+from .playground_data import (
+    PLAYGROUND_DATA,
+    playground_data,
+)
 # Lloyd's algorithm, one half-step at a time (lesson 01)
 from .engine import (
     Step,
@@ -136,6 +141,7 @@ _LAZY_APPS = (
     "MoonsExplorer",
     "PlusPlusExplorer",
     "SeedExplorer",
+    "Playground",
 )
 #: the subpackages that draw, also imported on first use: ``kt.plotting``, ``kt.apps``
 _LAZY_SUBPACKAGES = ("plotting", "apps")
@@ -148,6 +154,9 @@ __all__ = [
     "lesson_moons",
     "lesson_digits",
     "sample_image",
+    # the Playground's data sets (lesson 00)
+    "PLAYGROUND_DATA",
+    "playground_data",
     # Lloyd's algorithm, one half-step at a time (lesson 01)
     "Step",
     "Trace",

@@ -34,6 +34,7 @@ def _small_apps():
                                                   show_progress=False),
         "ClusterBrowser": lambda: kt.ClusterBrowser(show_progress=False),
         "ColorExplorer": lambda: kt.ColorExplorer(n_colors=4, max_colors=6, show_progress=False),
+        "Playground": lambda: kt.Playground(start="random"),
     }
 
 

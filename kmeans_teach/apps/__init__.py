@@ -9,6 +9,7 @@ from .k_explorer import KExplorer
 from .moons_explorer import MoonsExplorer
 from .plusplus_explorer import PlusPlusExplorer
 from .seed_explorer import SeedExplorer
+from .playground import Playground
 
 __all__ = [
     "SliderApp",
@@ -20,4 +21,5 @@ __all__ = [
     "MoonsExplorer",
     "PlusPlusExplorer",
     "SeedExplorer",
+    "Playground",
 ]

@@ -22,5 +22,7 @@ from . import colors
 from .colors import *  # noqa: F401,F403
 from . import scaling
 from .scaling import *  # noqa: F401,F403
+from . import playground
+from .playground import *  # noqa: F401,F403
 
-__all__ = [*clusters.__all__, *seeds.__all__, *choosing_k.__all__, *spectral.__all__, *digits.__all__, *colors.__all__, *scaling.__all__]
+__all__ = [*clusters.__all__, *seeds.__all__, *choosing_k.__all__, *spectral.__all__, *digits.__all__, *colors.__all__, *scaling.__all__, *playground.__all__]
