@@ -81,6 +81,8 @@ def operate_controls(page, app):
     moved = []
     for control in sorted(app["controls"], key=lambda c: c["kind"] == "play"):
         cid, kind = control["id"], control["kind"]
+        if not _control(page, cid).is_visible():
+            continue  # e.g. the Playground's Play widget (display: none), run by its button
         if kind == "slider":
             before = _control(page, cid).get_attribute("aria-valuenow")
             ms = _click_track(page, app["image"], cid, lambda: _where(page, cid, before))
@@ -180,7 +182,11 @@ def drive_playground(page, outputs=LAB_OUTPUTS, clicks=4):
 
     def key(name, pattern=None):
         before = seen[-1]
-        image.focus()
+        # ipyevents gives the image the keyboard while the pointer is over it (it listens
+        # from mouseenter to mouseleave and focuses the image): as a presenter's remote
+        # does, once the mouse rests on the plot
+        page.mouse.move(box["x"] + 0.9 * box["width"], box["y"] + 0.1 * box["height"])
+        page.mouse.move(box["x"] + 0.5 * box["width"], box["y"] + 0.05 * box["height"], steps=3)
         page.keyboard.press(name)
         seen.append(_await_status(page, outputs, before, f"{name} on the focused image", pattern))
 
