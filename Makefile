@@ -20,10 +20,11 @@ NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 # nbval options: strict output comparison, in this environment's kernel
 NBVAL := --nbval --nbval-current-env --nbval-cell-timeout=300 --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: web-deps help lab test test-fast test-browser test-portability test-wheels test-latest test-oldest check-python execute bench lock clean slides html figures node_modules
+.PHONY: web-deps help lab present test test-fast test-browser test-portability test-wheels test-latest test-oldest check-python execute bench lock clean slides html figures node_modules
 
 help:
 	@echo "make lab        open JupyterLab on notebooks/ (creates .venv first)"
+	@echo "make present    serve a notebook with Voila, apps only (NB=path, default 00_playground)"
 	@echo "make test       every test: unit tests, nbval over every notebook, browser tests"
 	@echo "make test-fast  every test except the browser tests"
 	@echo "make execute    re-run every notebook and store its outputs (NB=path for one)"
@@ -56,16 +57,41 @@ $(STAMP): pyproject.toml requirements/lock.txt | check-python
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
-# Comms over kernel subshells (JupyterLab's default since 4.4) are off: the subshell
-# requests they send make the status bar say "Idle" while a cell still runs (their
-# busy/idle status is not the main shell's; ipykernel issue 799), which looks like a stall
-# after Restart Kernel and Run All. Set as this environment's default (overrides.d), so a
-# user's own setting still wins. tests/browser/conftest.py sets the same.
+# Lecture-friendly defaults for JupyterLab and Notebook 7, set as this environment's
+# defaults (settings overrides.d under $(VENV)/share/jupyter, never in ~/.jupyter), so a
+# user's own setting still wins:
+# - no news and no update pop-ups ("Would you like to get notified about official
+#   Jupyter news?" in the corner of a projected lesson);
+# - comms over kernel subshells off (JupyterLab's default since 4.4): the subshell
+#   requests they send make the status bar say "Idle" while a cell still runs (their
+#   busy/idle status is not the main shell's; ipykernel issue 799), which looks like a
+#   stall after Restart Kernel and Run All.
+# tests/browser/conftest.py sets the same, and checks this file says so.
 LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.d/kmeans-teach.json
-lab: $(STAMP)
+define LAB_SETTINGS
+{"@jupyterlab/apputils-extension:kernels-settings": {"commsOverSubshells": "disabled"}, "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": false}}
+endef
+export LAB_SETTINGS
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
+$(LAB_OVERRIDES): Makefile | $(STAMP)
 	@mkdir -p $(dir $(LAB_OVERRIDES))
-	@echo '{"@jupyterlab/apputils-extension:kernels-settings": {"commsOverSubshells": "disabled"}}' > $(LAB_OVERRIDES)
-	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,)
+	@echo "$$LAB_SETTINGS" > $(LAB_OVERRIDES)
+
+# On 127.0.0.1 only, with a token (jupyter prints the URL that carries it)
+lab: $(STAMP) $(LAB_OVERRIDES)
+	$(BIN)/jupyter lab --notebook-dir=notebooks --ServerApp.ip=127.0.0.1 \
+	  --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate $(ALLOW_ROOT)
+
+# Voila: the notebook as an app, no code cells, for the projector. On 127.0.0.1 with a
+# fresh token (--token); the URL with the token is printed. NB picks the notebook
+# (default: the playground), PORT the port; PRESENT_FLAGS=--no-browser does not open it.
+PRESENT_NB := $(if $(filter command line environment,$(origin NB)),$(NB),notebooks/00_playground.ipynb)
+PORT ?= 8866
+PRESENT_FLAGS ?=
+present: $(STAMP) $(LAB_OVERRIDES)
+	@test -f "$(PRESENT_NB)" || { echo "make present: $(PRESENT_NB) not found; pass NB=notebooks/NN_name.ipynb"; exit 1; }
+	$(BIN)/voila "$(PRESENT_NB)" --Voila.ip=127.0.0.1 --port=$(PORT) --Voila.port_retries=0 \
+	  --token --strip_sources=True $(PRESENT_FLAGS)
 
 # npm is needed only for the slides, static pages and their tests: without it
 # those tests skip and say how to install it (under CI they fail instead).

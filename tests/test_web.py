@@ -224,3 +224,26 @@ def test_app_image_state_can_be_drawn_by_the_front_end():
     state = kt.StepThrough().image.get_state()
     assert state["tooltip"], "the app image should carry its alt text as a tooltip"
     assert state["description"] == ""
+
+
+def test_slides_wrap_long_lines_at_the_slide_edge(notebooks, tmp_path):
+    # the rules that keep code and output inside a projected slide (tests/browser/
+    # test_slides.py measures them on every slide in Chromium)
+    [slides] = build.build_slides(notebooks[:1], out=tmp_path / "slides")
+    text = slides.read_text(encoding="utf-8")
+    assert "white-space: pre-wrap" in text and "overflow-wrap: anywhere" in text
+    assert "box-sizing: border-box" in text
+
+
+def test_make_lab_and_present_silence_news_in_the_venv_only():
+    makefile = (ROOT / "Makefile").read_text()
+    found = re.search(r"^define LAB_SETTINGS\n(.*?)\nendef$", makefile, re.M | re.S)
+    settings = json.loads(found.group(1))
+    assert settings["@jupyterlab/apputils-extension:notification"] == {
+        "fetchNews": "false", "checkForUpdates": False}
+    assert "LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.d/" in makefile
+    for target in ("lab", "present"):
+        recipe = re.search(rf"^{target}: (.*)$", makefile, re.M).group(1)
+        assert "$(LAB_OVERRIDES)" in recipe, f"make {target} does not write the settings"
+    assert "--Voila.ip=127.0.0.1" in makefile and "--token" in makefile
+    assert "--ServerApp.ip=127.0.0.1" in makefile

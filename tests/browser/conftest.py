@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import shutil
 import socket
@@ -127,16 +128,29 @@ def _write_server_config(folder: Path):
         {"MappingKernelManager": {"untracked_message_types": untracked + SUBSHELL_MESSAGES}}))
 
 
+def make_lab_settings() -> dict:
+    """The settings `make lab` and `make present` put in the venv (the Makefile's LAB_SETTINGS).
+
+    Read from the Makefile, so the browser tests run with exactly the lecture defaults
+    a user gets (no news or update pop-ups; comms not over subshells), and a test that
+    finds no news toast proves those settings, not a copy of them.
+    """
+    found = re.search(r"^define LAB_SETTINGS\n(.*?)\nendef$", (ROOT / "Makefile").read_text(),
+                      re.M | re.S)
+    assert found, "the Makefile no longer defines LAB_SETTINGS (the lecture defaults)"
+    # "plugin-id:plugin" in settings files; user settings are stored as plugin-id/plugin
+    return {key.replace(":", "/"): value for key, value in json.loads(found.group(1)).items()}
+
+
 def _write_settings(folder: Path):
     """User settings that make JupyterLab quiet and fully rendered (as Galata sets them)."""
     settings = {
         "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none"},
-        "@jupyterlab/apputils-extension/notification": {
-            "fetchNews": "false", "checkForUpdates": False},
-        # as `make lab` sets it (settings/overrides.d/kmeans-teach.json in the venv): comm
-        # messages go to the main shell, not to subshells, whose create/delete requests
-        # report the kernel "idle" while a cell still runs (see SUBSHELL_MESSAGES)
-        "@jupyterlab/apputils-extension/kernels-settings": {"commsOverSubshells": "disabled"},
+        # as `make lab` sets them (settings/overrides.d/kmeans-teach.json in the venv):
+        # no news or update checks, and comm messages go to the main shell, not to
+        # subshells, whose create/delete requests report the kernel "idle" while a cell
+        # still runs (see SUBSHELL_MESSAGES)
+        **make_lab_settings(),
     }
     for plugin, values in settings.items():
         path = folder / f"{plugin}.jupyterlab-settings"
@@ -195,6 +209,11 @@ def lab(tmp_path_factory, artifacts, browser):
         f"--LabApp.user_settings_dir={tmp / 'settings'}",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
         "--LabApp.expose_app_in_browser=True",  # window.jupyterapp, to run commands
+        # the same server also serves the Notebook 7 interface (/tree, /notebooks/...:
+        # the notebook package's server extension), with the same quiet settings
+        f"--JupyterNotebookApp.workspaces_dir={tmp / 'workspaces'}",
+        f"--JupyterNotebookApp.user_settings_dir={tmp / 'settings'}",
+        "--JupyterNotebookApp.expose_app_in_browser=True",
     ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")

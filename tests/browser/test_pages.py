@@ -169,3 +169,40 @@ def test_static_pages_fit_a_phone(name, site, browser):
         context.close()
     assert page_width <= screen, f"{name}.html is {page_width}px wide on a {screen}px phone"
     assert too_wide == 0, f"{name}.html: {too_wide} image(s) wider than a phone screen"
+
+
+def _has_widgets(notebook) -> bool:
+    return _with_app([notebook]) is not None
+
+
+@pytest.mark.parametrize("notebook", [nb for nb in NOTEBOOKS if _has_widgets(nb)],
+                         ids=[nb.stem for nb in NOTEBOOKS if _has_widgets(nb)])
+def test_every_static_page_shows_its_stored_frames_without_errors(notebook, site, browser):
+    # every page with apps, offline: each stored frame drawn, no widget error and no
+    # JavaScript error, even for widgets that need a kernel (the Playground's ipyevents
+    # Event has no view, and its page says in a sentence that it needs a kernel)
+    nb = nbformat.read(notebook, as_version=4)
+    state = nb.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {})
+    stored = sum(m["model_name"] == "ImageModel" for m in state.get("state", {}).values())
+    needs_kernel = any(m["model_module"] == "ipyevents" for m in state.get("state", {}).values())
+    context, page, blocked, errors = _offline_page(browser)
+    try:
+        page.goto((site / "html" / f"{notebook.stem}.html").as_uri())
+        page.wait_for_function(
+            "() => document.querySelector('img.widget-image, .jupyter-widgets-error-widget')",
+            timeout=20_000)
+        _fail_if_broken(page, notebook.stem)
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('img.widget-image')]"
+            ".every(img => img.complete && img.naturalWidth > 100)", timeout=20_000)
+        page.wait_for_timeout(300)  # a late error from a module that failed to load
+        shown = page.locator("img.widget-image").count()
+        text = page.inner_text("body")
+    finally:
+        context.close()
+    assert shown >= 1 and shown <= stored, f"{notebook.stem}.html shows {shown} of {stored} frames"
+    assert not errors, f"JavaScript errors on {notebook.stem}.html: {errors}"
+    assert not blocked, f"{notebook.stem}.html tried to load from the network: {blocked}"
+    if needs_kernel:
+        assert "running kernel" in text, (
+            f"{notebook.stem}.html has a widget that needs a kernel, but no sentence says so")
