@@ -180,6 +180,7 @@ _LAZY_APPS = (
     "LabelBudgetExplorer",
     "SegmentationExplorer",
     "GMMStepThrough",
+    "SigmaExplorer",
 )
 #: the subpackages that draw, also imported on first use: ``kt.plotting``, ``kt.apps``;
 #: and ``kt.distributed`` (lesson 10), the only module that imports dask

@@ -168,6 +168,7 @@ class LimitCheck(NamedTuple):
     n_steps: int       # M-steps EM took
     n_kmeans: int      # M-steps k-means took
     hardness: float    # mean over points of the largest responsibility at the end (1 = hard)
+    means: np.ndarray  # EM's means at the end
 
 
 def kmeans_limit(X, init, sigma2, *, max_iter=100):
@@ -202,7 +203,7 @@ def kmeans_limit(X, init, sigma2, *, max_iter=100):
     if not same and len(steps) == len(centers) - 1:
         same = all(np.allclose(a, b, rtol=1e-9, atol=1e-9) for a, b in zip(steps, centers))
     hard = float(spherical_responsibilities(X, means, sigma2).max(axis=1).mean())
-    return LimitCheck(float(sigma2), bool(same), len(steps), len(centers), hard)
+    return LimitCheck(float(sigma2), bool(same), len(steps), len(centers), hard, means)
 
 
 def kmedoids_fit(X, n_clusters, *, metric="euclidean", random_state=0):

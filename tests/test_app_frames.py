@@ -41,6 +41,7 @@ def _small_apps():
         "SegmentationExplorer": lambda: kt.SegmentationExplorer(n_clusters=3, max_clusters=5,
                                                                 sample_size=500),
         "GMMStepThrough": lambda: kt.GMMStepThrough(n_seeds=2, max_components=3, show_progress=False),
+        "SigmaExplorer": lambda: kt.SigmaExplorer(show_progress=False),
     }
 
 

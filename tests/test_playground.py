@@ -175,6 +175,7 @@ def test_close_closes_every_widget_of_the_app():
 
 def test_play_steps_on_the_event_loop_to_the_end_and_a_key_stops_it():
     import asyncio
+    import threading
 
     app = kt.Playground()
     app.place([(-2.0, 3.0), (2.0, 1.0)])
@@ -189,9 +190,17 @@ def test_play_steps_on_the_event_loop_to_the_end_and_a_key_stops_it():
             if not app.playing:
                 break
 
-    asyncio.run(play())
+    def run_in_own_loop(coroutine):
+        # a loop of its own, in a thread: the browser tests' Playwright keeps an event
+        # loop running in this thread when the whole suite runs (asyncio.run would refuse)
+        worker = threading.Thread(target=asyncio.run, args=(coroutine,))
+        worker.start()
+        worker.join(timeout=30)
+        assert not worker.is_alive(), "Play did not stop within 30 s"
+
+    run_in_own_loop(play())
     assert app.index == app.last_index and not app.playing
-    asyncio.run(play(stop_after=2))  # from the end: starts again at 0
+    run_in_own_loop(play(stop_after=2))  # from the end: starts again at 0
     assert app.index == 1 and not app.playing
     app.reset()
     app.buttons["Play"].click()  # no event loop running: one step

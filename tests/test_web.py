@@ -18,6 +18,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
+import kmeans_teach as kt
+
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 sys.path.insert(0, str(ROOT / "web"))
@@ -192,7 +194,10 @@ def test_page_has_its_images_alt_text_and_widget_state(notebook, site):
         assert page.widget_state, f"{path.name}: the notebook shows widgets, but no state is embedded"
         state = json.loads(page.widget_state)["state"]
         images = [m for m in state.values() if m["model_name"] == "ImageModel"]
-        assert images, f"{path.name}: no stored Image widget"
+        # a notebook that builds an app stores its frame (lesson 10 shows only progress bars)
+        source = "\n".join(cell.source for cell in nb.cells if cell.cell_type == "code")
+        builds_app = any(f"kt.{app}(" in source for app in kt._LAZY_APPS)
+        assert images or not builds_app, f"{path.name}: no stored Image widget"
         for model in images:
             # ipywidgets' front end cannot draw an Image with a tooltip but no description
             # (the fix is in kmeans_teach/apps/base.py; older stored states lack it)

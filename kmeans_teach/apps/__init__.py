@@ -13,6 +13,7 @@ from .playground import Playground
 from .label_budget_explorer import LabelBudgetExplorer
 from .segmentation_explorer import SegmentationExplorer
 from .gmm_step_through import GMMStepThrough
+from .sigma_explorer import SigmaExplorer
 
 __all__ = [
     "SliderApp",
@@ -28,4 +29,5 @@ __all__ = [
     "LabelBudgetExplorer",
     "SegmentationExplorer",
     "GMMStepThrough",
+    "SigmaExplorer",
 ]

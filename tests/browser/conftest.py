@@ -194,7 +194,18 @@ class Lab:
 
 @pytest.fixture(scope="session")
 def lab(tmp_path_factory, artifacts, browser):
-    tmp = tmp_path_factory.mktemp("lab")
+    yield from serve(tmp_path_factory, artifacts, "lab")
+
+
+def serve(tmp_path_factory, artifacts, name):
+    """Start a Jupyter server (JupyterLab and Notebook 7) on a copy of the notebooks.
+
+    A generator for a fixture: yields the running server, stops it after. The
+    Notebook 7 tests get a server of their own (``name``): after JupyterLab ran
+    on the same server, Notebook 7 raised "Command 'filebrowser:open-path' not
+    registered" on opening a notebook (found in make test; a fresh server does not).
+    """
+    tmp = tmp_path_factory.mktemp(name)
     root = tmp / "notebooks"
     shutil.copytree(NOTEBOOK_DIR, root, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     _write_settings(tmp / "settings")
@@ -219,7 +230,7 @@ def lab(tmp_path_factory, artifacts, browser):
         command.append("--allow-root")
     env = dict(os.environ, JUPYTER_CONFIG_DIR=str(tmp / "config"),
                JUPYTER_RUNTIME_DIR=str(tmp / "runtime"), JUPYTER_PLATFORM_DIRS="1")
-    log = artifacts / "jupyterlab.log"
+    log = artifacts / f"{name}.log"
     with open(log, "wb") as out:
         process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env,
                                    cwd=tmp)
@@ -243,3 +254,23 @@ def lab(tmp_path_factory, artifacts, browser):
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
+
+
+def stored_frames(notebook) -> int:
+    """How many app frames (Image widgets) the notebook's saved widget state holds.
+
+    A page draws them from that state; a notebook whose only widgets are progress
+    bars (lesson 10 has no app) holds none, and its page has nothing to wait for.
+    """
+    import nbformat
+
+    nb = nbformat.read(notebook, as_version=4)
+    state = nb.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {})
+    return sum(m["model_name"] == "ImageModel" for m in state.get("state", {}).values())
+
+
+#: JavaScript: true once the page's widgets are drawn (at least n app frames, or an error)
+WIDGETS_DRAWN = ("(n) => document.querySelector('.jupyter-widgets-error-widget') || "
+                 "(document.querySelector('.jupyter-widgets') && "
+                 "document.querySelectorAll('img.widget-image').length >= n)")
+

@@ -1,8 +1,8 @@
 """Lessons 00 and 01 in the Jupyter Notebook 7 interface (the ``notebook`` package).
 
-Served by the JupyterLab fixture's server (conftest.lab: 127.0.0.1, a token), whose
-notebook server extension serves Notebook 7 at /notebooks/...; no second server
-to start. As in test_lab.py: restart the kernel and run all cells, no error output,
+Served by a server of its own, started as the JupyterLab one is (conftest.serve:
+127.0.0.1, a token), whose notebook server extension serves Notebook 7 at
+/notebooks/... . As in test_lab.py: restart the kernel and run all cells, no error output,
 no JavaScript error, every slider, dropdown, toggle and Play operated by keyboard,
 each changing its app's image. The Playground is also driven with real mouse
 clicks on its image, its buttons and its arrow keys (see _drive.drive_playground).
@@ -16,7 +16,7 @@ import time
 import pytest
 
 from . import _drive
-from .conftest import NOTEBOOKS, SUMMARY
+from .conftest import NOTEBOOKS, SUMMARY, serve
 from .test_lab import NOTEBOOK_BUDGET_S, NOTEBOOK_STATE, _run_all, _wait_idle
 
 pytestmark = pytest.mark.browser
@@ -32,8 +32,15 @@ CHOSEN = [nb for nb in NOTEBOOKS if nb.stem in STEMS]
 UPSTREAM_LOAD_ERRORS = ("Cannot read properties of undefined (reading 'schema')",)
 
 
+@pytest.fixture(scope="module")
+def notebook7_server(tmp_path_factory, artifacts, browser):
+    # a server of its own, not the JupyterLab tests' (see conftest.serve)
+    yield from serve(tmp_path_factory, artifacts, "notebook7")
+
+
 @pytest.mark.parametrize("notebook", CHOSEN, ids=[nb.stem for nb in CHOSEN])
-def test_notebook_in_notebook7(notebook, lab, browser, artifacts):
+def test_notebook_in_notebook7(notebook, notebook7_server, browser, artifacts):
+    lab = notebook7_server
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     outside = []
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import nbformat
 import pytest
 
-from .conftest import NOTEBOOKS, ROOT
+from .conftest import NOTEBOOK_DIR, NOTEBOOKS, ROOT, WIDGETS_DRAWN, stored_frames
 
 import sys
 
@@ -105,9 +105,9 @@ def test_nothing_is_cut_at_the_slide_edge(stem, screen, decks, browser):
     context, page, errors = _open(browser, decks[stem], *screen)
     try:
         # the widgets (stored app frames) are drawn from the embedded state: wait for them
-        page.wait_for_function(
-            "() => !document.querySelector('script[type=\"application/vnd.jupyter.widget-state+json\"]')"
-            " || document.querySelectorAll('img.widget-image').length > 0", timeout=20_000)
+        if page.locator("script[type='application/vnd.jupyter.widget-state+json']").count():
+            frames = min(1, stored_frames(NOTEBOOK_DIR / f"{stem}.ipynb"))
+            page.wait_for_function(WIDGETS_DRAWN, arg=frames, timeout=20_000)
         page.wait_for_function("() => [...document.images].every(img => img.complete)",
                                timeout=20_000)
         result = page.evaluate(CUT)
