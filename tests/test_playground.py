@@ -203,5 +203,9 @@ def test_play_steps_on_the_event_loop_to_the_end_and_a_key_stops_it():
     run_in_own_loop(play(stop_after=2))  # from the end: starts again at 0
     assert app.index == 1 and not app.playing
     app.reset()
-    app.buttons["Play"].click()  # no event loop running: one step
+    # no event loop running: one step (in a thread of its own, which has no loop; the
+    # suite's main thread has Playwright's running)
+    worker = threading.Thread(target=app.buttons["Play"].click)
+    worker.start()
+    worker.join(timeout=30)
     assert app.index == 1 and not app.playing
