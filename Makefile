@@ -110,8 +110,9 @@ test-browser: $(STAMP) web-deps
 
 # Strict nbval over every notebook under each OpenBLAS kernel, with 1 and 2 threads:
 # the stored outputs must not depend on the CPU. One line per setting.
+PORTABILITY_FLAGS ?=
 test-portability: $(STAMP)
-	$(BIN)/python tools/portability.py $(NBVAL) $(NB)
+	$(BIN)/python tools/portability.py $(PORTABILITY_FLAGS) $(NBVAL) $(NB)
 
 # The lock installs from wheels alone (no compiler) for every supported Python on
 # Linux x86-64 and aarch64, macOS arm64 and Windows x86-64. Reads wheel metadata from
