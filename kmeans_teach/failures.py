@@ -23,78 +23,16 @@ from scipy.special import logsumexp
 
 from ._threads import limit_threads
 from ._validation import check_int, check_random_state, check_X
+from .datasets import STRETCH, FailureCase, failure_cases, stretched_blobs  # noqa: F401
 from .engine import run_kmeans
 
 __all__ = ["FailureCase", "failure_cases", "stretched_blobs", "WineScaling", "wine_scaling",
            "LimitCheck", "kmeans_limit", "spherical_responsibilities", "OutlierEffect",
            "outlier_effect", "kmedoids_fit", "Stability", "stability"]
 
-#: the linear map that stretches the blobs (scikit-learn's gallery uses it)
-STRETCH = np.array([[0.6, -0.6], [-0.4, 0.8]])
-
-
 def _ari(a, b):
     from sklearn.metrics import adjusted_rand_score  # on use: scikit-learn imports pandas
     return float(adjusted_rand_score(a, b))
-
-
-def stretched_blobs(n_samples=500, *, random_state=170):
-    """Three blobs, stretched by one linear map: long, thin, parallel clusters.
-
-    Returns
-    -------
-    X : ndarray of shape (n_samples, 2)
-    y : ndarray of shape (n_samples,)
-
-    Examples
-    --------
-    >>> X, y = stretched_blobs()
-    >>> X.shape, sorted(set(y.tolist()))
-    ((500, 2), [0, 1, 2])
-    """
-    from sklearn.datasets import make_blobs
-    X, y = make_blobs(n_samples=n_samples, centers=3, random_state=random_state)
-    return X @ STRETCH, y
-
-
-class FailureCase(NamedTuple):
-    """One of the four failures: data, truth, the k given to k-means, what broke."""
-
-    name: str
-    X: np.ndarray
-    y: np.ndarray
-    n_clusters: int
-    assumption: str
-
-
-def failure_cases(random_state=170):
-    """The four cases of scikit-learn's "k-means assumptions" figure, as a list.
-
-    Examples
-    --------
-    >>> [(c.name, len(c.X), c.n_clusters) for c in failure_cases()]
-    [('wrong k', 500, 2), ('stretched blobs', 500, 3), ('unequal variances', 500, 3), ('unequal sizes', 660, 3)]
-    """
-    from sklearn.datasets import make_blobs
-    X, y = make_blobs(n_samples=500, centers=3, random_state=random_state)
-    Xs, ys = stretched_blobs(500, random_state=random_state)
-    Xv, yv = make_blobs(n_samples=500, centers=3, cluster_std=[1.0, 2.5, 0.5],
-                        random_state=random_state)
-    # one big cluster (600 points, spread 1) and two small tight ones (30, spread 0.3)
-    Xz, yz = make_blobs([600, 30, 30], centers=[[0, 0], [4, 0], [0, 4]],
-                        cluster_std=[1.0, 0.3, 0.3], random_state=0)
-    return [
-        FailureCase("wrong k", X, y, 2,
-                    "k is yours to choose: given 2 for 3 blobs, k-means must merge two"),
-        FailureCase("stretched blobs", Xs, ys, 3,
-                    "k-means assumes round clusters: it cuts long, thin ones across"),
-        FailureCase("unequal variances", Xv, yv, 3,
-                    "k-means assumes equal spread: a loose cluster's points near a tight "
-                    "one go to the tight one's center, and the border sits halfway"),
-        FailureCase("unequal sizes", Xz, yz, 3,
-                    "k-means assumes clusters of similar size: a big cluster's many outer "
-                    "points lower the inertia more when they take a small cluster's center"),
-    ]
 
 
 class WineScaling(NamedTuple):
