@@ -18,13 +18,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import NamedTuple
-from numbers import Integral, Real
+from numbers import Integral
 
 import numpy as np
 from scipy.signal import argrelextrema
 
 from ._threads import limit_threads
-from ._validation import check_int, check_random_state, check_X, rng_from
+from ._validation import check_int, check_number, check_random_state, check_X, rng_from
 
 __all__ = [
     "kneedle",
@@ -99,8 +99,7 @@ def kneedle(x, y, *, curve="convex", direction="decreasing", S=1.0):
     >>> kneedle(ks, [100, 50, 20, 15, 13, 12, 11])
     3
     """
-    if isinstance(S, bool) or not isinstance(S, Real) or not S >= 0:
-        raise ValueError(f"S must be a number >= 0, but got {S!r}; the usual value is 1.")
+    check_number(S, "S", low=0, fix=" The usual value is 1.")
     kc = kneedle_curve(x, y, curve=curve, direction=direction)  # steps 1-3
     xn, d, flipped = kc.x, kc.difference, kc.flipped
     x = np.asarray(x)

@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from ._validation import check_int, check_random_state, rng_from
+from ._validation import check_choice, check_int, check_random_state, rng_from
 
 __all__ = ["lesson_blobs", "lesson_moons", "lesson_digits", "sample_image", "SAMPLE_IMAGES",
            "PLAYGROUND_DATA", "playground_data", "STRETCH", "stretched_blobs", "FailureCase",
@@ -128,8 +128,7 @@ def sample_image(name="china.jpg"):
     >>> sample_image("flower.jpg").shape
     (427, 640, 3)
     """
-    if name not in SAMPLE_IMAGES:
-        raise ValueError(f"name must be one of {SAMPLE_IMAGES}, but got {name!r}.")
+    check_choice(name, "name", SAMPLE_IMAGES)
     return _load_sample(name)
 
 
@@ -231,8 +230,7 @@ def playground_data(name="Gaussian blobs", *, random_state=0):
     >>> sorted(len(playground_data(name)) for name in PLAYGROUND_DATA)
     [300, 300, 300, 300, 300, 300, 300, 315]
     """
-    if name not in PLAYGROUND_DATA:
-        raise ValueError(f"name must be one of {list(PLAYGROUND_DATA)}, but got {name!r}.")
+    check_choice(name, "name", list(PLAYGROUND_DATA))
     return np.ascontiguousarray(PLAYGROUND_DATA[name](random_state), dtype=float)
 
 

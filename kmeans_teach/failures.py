@@ -22,9 +22,9 @@ import numpy as np
 from scipy.special import logsumexp
 
 from ._threads import limit_threads
-from ._validation import check_int, check_random_state, check_X
+from ._validation import check_int, check_number, check_random_state, check_X
 from .datasets import STRETCH, FailureCase, failure_cases, stretched_blobs  # noqa: F401
-from .engine import run_kmeans
+from .engine import _prepare_checked, _run_kmeans
 
 __all__ = ["FailureCase", "failure_cases", "stretched_blobs", "WineScaling", "wine_scaling",
            "LimitCheck", "kmeans_limit", "spherical_responsibilities", "OutlierEffect",
@@ -88,8 +88,16 @@ def spherical_responsibilities(X, means, sigma2):
            [1., 0.]])
     """
     X, means = check_X(X), check_X(means, name="means")
-    if not np.isfinite(sigma2) or sigma2 <= 0:
-        raise ValueError(f"sigma2 must be a finite variance > 0, but got {sigma2!r}.")
+    return _spherical_responsibilities(X, means, _check_sigma2(sigma2))
+
+
+def _check_sigma2(sigma2):
+    return check_number(sigma2, "sigma2", low=0, low_open=True, what="variance",
+                        fix=" k-means is the limit as sigma2 goes to 0, for example sigma2=1e-6.")
+
+
+def _spherical_responsibilities(X, means, sigma2):
+    """:func:`spherical_responsibilities` on checked input."""
     # 1. squared distance from every point to every mean
     d2 = ((X[:, None, :] - means[None, :, :]) ** 2).sum(axis=2)
     # 2. log of exp(-d2 / (2 sigma2)), normalised over the components (logsumexp: no underflow)
@@ -123,13 +131,17 @@ def kmeans_limit(X, init, sigma2, *, max_iter=100):
     >>> kmeans_limit(X, X[:4], 1e-6).same_steps, kmeans_limit(X, X[:4], 1.0).same_steps
     (True, False)
     """
+    # each argument checked once, here; the runs below trust them
     X = check_X(X)
     means = check_X(init, name="init").copy()
-    trace = run_kmeans(X, len(means), init=means, tol=0.0, max_iter=max_iter)
+    prepared = _prepare_checked(X, len(means), means, None, max_iter, 0.0, "relocate")
+    max_iter = prepared[2]
+    sigma2 = _check_sigma2(sigma2)
+    trace = _run_kmeans(*prepared, "relocate")
     centers = [s.centers for s in trace if s.phase == "update"]
     steps = []
     for _ in range(max_iter):
-        r = spherical_responsibilities(X, means, sigma2)      # E-step, soft
+        r = _spherical_responsibilities(X, means, sigma2)     # E-step, soft
         new = (r.T @ X) / r.sum(axis=0)[:, None]              # M-step, weighted means
         if np.allclose(new, means, rtol=0, atol=1e-12):
             break
@@ -140,7 +152,7 @@ def kmeans_limit(X, init, sigma2, *, max_iter=100):
     # k-means' last update moves nothing when it converges; EM stops before it
     if not same and len(steps) == len(centers) - 1:
         same = all(np.allclose(a, b, rtol=1e-9, atol=1e-9) for a, b in zip(steps, centers))
-    hard = float(spherical_responsibilities(X, means, sigma2).max(axis=1).mean())
+    hard = float(_spherical_responsibilities(X, means, sigma2).max(axis=1).mean())
     return LimitCheck(float(sigma2), bool(same), len(steps), len(centers), hard, means)
 
 

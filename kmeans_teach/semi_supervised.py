@@ -14,13 +14,11 @@ cluster nearest its center, where the clusters are purest.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from numbers import Real
 
 import numpy as np
 
 from ._threads import limit_threads
-from ._validation import check_int, check_random_state, check_X
+from ._validation import check_int, check_number, check_random_state, check_X
 from .datasets import DigitsSplit, digits_split  # noqa: F401
 
 __all__ = [
@@ -134,9 +132,8 @@ def propagate(reps, rep_labels, share=1.0):
     >>> len(index) < len(split.X_train), bool(np.isin(reps.index, index).all())
     (True, True)
     """
-    if isinstance(share, bool) or not isinstance(share, Real) or not 0 < share <= 1:
-        raise ValueError(f"share must be a number in (0, 1], such as 0.2 for the closest "
-                         f"20 % of each cluster, but got {share!r}.")
+    check_number(share, "share", low=0, high=1, low_open=True,
+                 fix=" For example 0.2 for the closest 20 % of each cluster.")
     rep_labels = np.asarray(rep_labels)
     if rep_labels.shape != (reps.n_clusters,):
         raise ValueError(f"rep_labels must hold one label per cluster, shape "

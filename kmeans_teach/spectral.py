@@ -33,7 +33,7 @@ from scipy.sparse.csgraph import connected_components
 
 from ._threads import limit_threads
 from .datasets import lesson_moons
-from ._validation import check_int, check_random_state, check_X
+from ._validation import check_int, check_number, check_random_state, check_X
 from .metrics import match_clusters
 
 __all__ = [
@@ -381,10 +381,7 @@ def compare_on_moons(noise=0.05, n_neighbors=10, *, n_samples=200, random_state=
     >>> compare_on_moons().warning
     'Graph is not fully connected, spectral embedding may not work as expected.'
     """
-    if isinstance(noise, bool) or not isinstance(noise, (int, float, np.floating, np.integer)) \
-            or not np.isfinite(noise) or noise < 0:
-        raise ValueError(f"noise must be a finite number >= 0, but got {noise!r}; "
-                         "the lesson uses 0.05.")
+    check_number(noise, "noise", low=0, fix=" The lesson uses 0.05.")
     n_samples = check_int(n_samples, "n_samples", low=4)
     if not isinstance(random_state, Integral):
         # a RandomState or None: draw the int seed the cache is keyed by
