@@ -237,6 +237,11 @@ def fit_k(X, n_clusters, *, n_init=10, random_state=0):
     k = _check_k(n_clusters, X)
     n_init = check_int(n_init, "n_init", low=1)
     check_random_state(random_state)
+    return _fit_k(X, k, n_init, random_state)
+
+
+def _fit_k(X, k, n_init, random_state):
+    """:func:`fit_k` on checked input."""
     with limit_threads():  # k-means and the silhouette on one thread
         from sklearn.cluster import KMeans  # on use: scikit-learn imports pandas
         from sklearn.metrics import silhouette_samples
@@ -280,8 +285,9 @@ def scan_k(X, ks=range(1, 11), *, n_init=10, random_state=0):
     """
     X = check_X(X)
     check_random_state(random_state)
-    return tuple(fit_k(X, int(k), n_init=n_init, random_state=random_state)
-                 for k in _check_ks(ks, X))
+    ks = _check_ks(ks, X)
+    n_init = check_int(n_init, "n_init", low=1)
+    return tuple(_fit_k(X, int(k), n_init, random_state) for k in ks)
 
 
 # --- the gap statistic --------------------------------------------------------------------

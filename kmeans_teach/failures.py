@@ -164,6 +164,13 @@ def kmedoids_fit(X, n_clusters, *, metric="euclidean", random_state=0):
     medoids : ndarray of shape (n_clusters,), the indices of the medoid points
     labels : ndarray of shape (n_samples,)
     """
+    X = check_X(X)
+    n_clusters = check_int(n_clusters, "n_clusters", low=1, high=len(X))
+    return _kmedoids_fit(X, n_clusters, metric, random_state)
+
+
+def _kmedoids_fit(X, n_clusters, metric, random_state):
+    """:func:`kmedoids_fit` on checked input."""
     try:
         import kmedoids
     except ImportError:
@@ -173,8 +180,6 @@ def kmedoids_fit(X, n_clusters, *, metric="euclidean", random_state=0):
             "`pip install kmedoids` on another Python (3.11 to 3.14), or skip this section."
         ) from None
     from sklearn.metrics import pairwise_distances
-    X = check_X(X)
-    n_clusters = check_int(n_clusters, "n_clusters", low=1, high=len(X))
     result = kmedoids.fasterpam(pairwise_distances(X, metric=metric), n_clusters,
                                 random_state=random_state, n_cpu=1)
     return np.asarray(result.medoids), np.asarray(result.labels)
@@ -201,6 +206,7 @@ def outlier_effect(X, n_clusters, outlier, *, trim=0.01, random_state=0):
     """Add one point ``outlier`` to X and measure how each method's centers move."""
     from sklearn.cluster import KMeans
     X = check_X(X)
+    n_clusters = check_int(n_clusters, "n_clusters", low=1, high=len(X))
     Xo = np.vstack([X, np.asarray(outlier, dtype=float)[None]])
     fit = lambda data, **kw: KMeans(n_clusters, n_init=10, random_state=random_state).fit(  # noqa: E731
         data, **kw).cluster_centers_
@@ -213,8 +219,8 @@ def outlier_effect(X, n_clusters, outlier, *, trim=0.01, random_state=0):
     d = ((Xo[:, None] - with_outlier[None]) ** 2).sum(axis=2).min(axis=1)
     keep = d <= np.quantile(d, 1 - trim)
     trimmed = fit(Xo[keep])
-    med_clean, _ = kmedoids_fit(X, n_clusters, random_state=random_state)
-    med, _ = kmedoids_fit(Xo, n_clusters, random_state=random_state)
+    med_clean, _ = _kmedoids_fit(X, n_clusters, "euclidean", random_state)
+    med, _ = _kmedoids_fit(Xo, n_clusters, "euclidean", random_state)
     return OutlierEffect(_shift(with_outlier, clean), _shift(Xo[med], X[med_clean]),
                          _shift(weighted, clean), _shift(trimmed, clean),
                          bool(np.all(med < len(Xo))),

@@ -107,8 +107,18 @@ def _count_X_checks(func, *args, **kwargs):
     lambda: list(kt.kmeans_steps(X, 2, init="random", random_state=0)),
     lambda: kt.init_centers(X, 2, random_state=0),
     lambda: kt.scan_seeds(X, 2, range(5)),
+    lambda: kt.scan_k(X, [1, 2, 3], n_init=1),
+    lambda: kt.spectral_embedding_of(X, n_neighbors=3, n_components=2, random_state=0),
+    lambda: kt.spectral_clustering_of(X, 2, n_neighbors=3, random_state=0),
 ], ids=["kmeans_limit hard", "kmeans_limit soft", "run_kmeans", "kmeans_steps",
-        "init_centers", "scan_seeds"])
+        "init_centers", "scan_seeds", "scan_k", "spectral_embedding_of",
+        "spectral_clustering_of"])
 def test_X_is_checked_once_where_it_enters(call):
     _, n_checks = _count_X_checks(call)
+    assert n_checks == 1
+
+
+def test_outlier_effect_checks_X_once():
+    pytest.importorskip("kmedoids")
+    _, n_checks = _count_X_checks(failures.outlier_effect, X, 2, [20.0, 20.0])
     assert n_checks == 1
