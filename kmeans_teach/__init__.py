@@ -94,10 +94,10 @@ _EXPORTS = {
         "check_gmm_e_step", "check_mixture_choice", "check_chunk_sums", "check_chunk_choice",
     ),
 }
-for _module, _names in _EXPORTS.items():
-    _module = _importlib.import_module(f".{_module}", __name__)
+for _module_name, _names in _EXPORTS.items():
+    _module = _importlib.import_module(f".{_module_name}", __name__)
     globals().update((_name, getattr(_module, _name)) for _name in _names)
-del _importlib, _module, _names
+del _importlib, _module_name, _module, _names
 
 # slider apps (last: they use everything above) are imported on first use, in
 # __getattr__ below, so that the engine imports without ipywidgets, IPython,
