@@ -6,8 +6,7 @@
 * :func:`lesson_digits`: lesson 05's 1,797 handwritten digits, 8×8 pixels;
 * :func:`sample_image`: lesson 06's two photos (read-only, loaded once);
 * :func:`stretched_blobs`, :func:`failure_cases`: lesson 08's data where k-means fails;
-* :func:`digits_split`: lesson 05's digits split into train and test, for lesson 09;
-* :func:`chunked_blobs`: lesson 10's blobs, a lazy dask array made chunk by chunk.
+* :func:`digits_split`: lesson 05's digits split into train and test, for lesson 09.
 """
 
 from __future__ import annotations
@@ -22,7 +21,7 @@ from ._validation import check_choice, check_int, check_random_state, rng_from
 
 __all__ = ["lesson_blobs", "lesson_moons", "lesson_digits", "sample_image", "SAMPLE_IMAGES",
            "PLAYGROUND_DATA", "playground_data", "STRETCH", "stretched_blobs", "FailureCase",
-           "failure_cases", "DigitsSplit", "digits_split", "chunked_blobs"]
+           "failure_cases", "DigitsSplit", "digits_split"]
 
 #: the names :func:`sample_image` knows: scikit-learn's two sample photos
 SAMPLE_IMAGES = ("china.jpg", "flower.jpg")
@@ -350,53 +349,3 @@ def digits_split(test_size=450, random_state=0):
     for part in parts:
         part.setflags(write=False)  # cached and shared: nobody may change it
     return DigitsSplit(*parts)
-
-
-# lesson 10: blobs too large for memory, made chunk by chunk where they are needed
-
-def _blob_chunk(seed, index, size, centers, dtype):
-    # One chunk, from its own seed: any worker makes the same chunk, in any order.
-    rng = np.random.default_rng([seed, index])
-    labels = rng.integers(len(centers), size=size)
-    X = rng.standard_normal((size, centers.shape[1]), dtype=dtype)  # float32 or float64
-    X += centers.astype(dtype)[labels]
-    return X
-
-
-def chunked_blobs(n_samples, n_features, n_clusters, *, chunk_size, random_state=0,
-                  dtype=np.float64, spread=10.0):
-    """Gaussian blobs as a lazy dask array, generated chunk by chunk, never whole.
-
-    Each chunk draws its points from ``np.random.default_rng([random_state, i])``,
-    so the data are the same on every run and in every chunk order, and a pass
-    over X makes the chunks again (nothing is kept in memory).
-
-    Returns
-    -------
-    X : dask array of shape (n_samples, n_features)
-    centers : ndarray of shape (n_clusters, n_features)
-        The blobs' true centers (uniform in ``[-spread, spread]``; unit spread).
-
-    Examples
-    --------
-    >>> X, centers = chunked_blobs(10, 2, 3, chunk_size=4)
-    >>> X.chunks, X.dtype.name, centers.shape
-    (((4, 4, 2), (2,)), 'float64', (3, 2))
-    """
-    import dask  # on use: only lesson 10 needs dask
-    import dask.array as da
-
-    n_samples = check_int(n_samples, "n_samples", low=1)
-    n_features = check_int(n_features, "n_features", low=1)
-    n_clusters = check_int(n_clusters, "n_clusters", low=1)
-    chunk_size = check_int(chunk_size, "chunk_size", low=1)
-    seed = check_int(random_state, "random_state", low=0)
-    rng = np.random.default_rng([seed, 2**31])  # the centers' own stream
-    centers = rng.uniform(-spread, spread, (n_clusters, n_features))
-    sizes = [chunk_size] * (n_samples // chunk_size) + ([n_samples % chunk_size] if n_samples % chunk_size else [])
-    blocks = [
-        da.from_delayed(dask.delayed(_blob_chunk, pure=True)(seed, i, size, centers, np.dtype(dtype)),
-                        shape=(size, n_features), dtype=dtype)
-        for i, size in enumerate(sizes)
-    ]
-    return da.concatenate(blocks, axis=0), centers

@@ -28,7 +28,6 @@ from . import engine
 from ._validation import (
     check_init_array, check_int, check_random_state, check_tol, check_X,
 )
-from .datasets import chunked_blobs  # noqa: F401 (lesson 10 calls it kd.chunked_blobs)
 from .engine import Step
 
 __all__ = [
@@ -121,6 +120,51 @@ def as_dask_array(X, *, chunks=None):
     if isinstance(chunks, int):
         chunks = check_int(chunks, "chunks", low=1)
     return da.from_array(X, chunks=(chunks, -1))
+
+
+def _blob_chunk(seed, index, size, centers, dtype):
+    # One chunk, from its own seed: any worker makes the same chunk, in any order.
+    rng = np.random.default_rng([seed, index])
+    labels = rng.integers(len(centers), size=size)
+    X = rng.standard_normal((size, centers.shape[1]), dtype=dtype)  # float32 or float64
+    X += centers.astype(dtype)[labels]
+    return X
+
+
+def chunked_blobs(n_samples, n_features, n_clusters, *, chunk_size, random_state=0,
+                  dtype=np.float64, spread=10.0):
+    """Gaussian blobs as a lazy dask array, generated chunk by chunk, never whole.
+
+    Each chunk draws its points from ``np.random.default_rng([random_state, i])``,
+    so the data are the same on every run and in every chunk order, and a pass
+    over X makes the chunks again (nothing is kept in memory).
+
+    Returns
+    -------
+    X : dask array of shape (n_samples, n_features)
+    centers : ndarray of shape (n_clusters, n_features)
+        The blobs' true centers (uniform in ``[-spread, spread]``; unit spread).
+
+    Examples
+    --------
+    >>> X, centers = chunked_blobs(10, 2, 3, chunk_size=4)
+    >>> X.chunks, X.dtype.name, centers.shape
+    (((4, 4, 2), (2,)), 'float64', (3, 2))
+    """
+    n_samples = check_int(n_samples, "n_samples", low=1)
+    n_features = check_int(n_features, "n_features", low=1)
+    n_clusters = check_int(n_clusters, "n_clusters", low=1)
+    chunk_size = check_int(chunk_size, "chunk_size", low=1)
+    seed = check_int(random_state, "random_state", low=0)
+    rng = np.random.default_rng([seed, 2**31])  # the centers' own stream
+    centers = rng.uniform(-spread, spread, (n_clusters, n_features))
+    sizes = [chunk_size] * (n_samples // chunk_size) + ([n_samples % chunk_size] if n_samples % chunk_size else [])
+    blocks = [
+        da.from_delayed(dask.delayed(_blob_chunk, pure=True)(seed, i, size, centers, np.dtype(dtype)),
+                        shape=(size, n_features), dtype=dtype)
+        for i, size in enumerate(sizes)
+    ]
+    return da.concatenate(blocks, axis=0), centers
 
 
 # --- one pass: map and reduce ---------------------------------------------------
