@@ -9,7 +9,7 @@ import numpy as np
 
 from .._validation import check_int
 from ..engine import run_kmeans, init_centers
-from ..playground_data import PLAYGROUND_DATA, playground_data
+from ..datasets import PLAYGROUND_DATA, playground_data
 from ..plotting._axes import padded_limits
 from ..plotting.playground import plot_playground, update_playground
 from .base import PIXEL_RATIO, SliderApp
