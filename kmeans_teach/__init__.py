@@ -144,6 +144,7 @@ from .gmm import (
 # exercise checkers
 from .exercises import (
     Feedback,
+    check_start_choice,
     check_e_step,
     check_run_choice,
     check_d2_step,
@@ -288,6 +289,7 @@ __all__ = [
     "run_gmm",
     # exercise checkers
     "Feedback",
+    "check_start_choice",
     "check_e_step",
     "check_run_choice",
     "check_d2_step",
