@@ -24,7 +24,9 @@ PLATFORMS = {
 
 
 def compile_for(uv, lock, python, platform, offline):
-    command = [uv, "pip", "compile", lock, "--quiet", "--output-file", "-",
+    # No --output-file: uv then prints the resolution to stdout, which is captured here.
+    # (uv takes "--output-file -" as a file named "-", which it would leave in the folder.)
+    command = [uv, "pip", "compile", lock, "--quiet",
                "--python-version", python, "--python-platform", platform,
                "--only-binary", ":all:", "--no-header", "--no-annotate"]
     return subprocess.run(command + ["--offline"] * offline, capture_output=True, text=True)
