@@ -15,6 +15,12 @@ no package and widens no marker (a dependency it forgot would show up there). Th
 takes a second, where checking it on the 20 targets again took over a minute.
 Nothing is downloaded or installed.
 
+The "within" check compares whole lines, so it is strict: should a `make lock` ever
+give a package a narrower marker in the lessons' lock than in the test lock (a test
+tool needing everywhere what the lessons need on one platform only), it fails though
+both locks may be fine. Then check the lessons' lock on the 20 targets as well, by
+running this tool once more with it as the first lock.
+
     python tools/check_wheels.py [--uv PATH] requirements/lock-test.txt requirements/lock.txt
 """
 
