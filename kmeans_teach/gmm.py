@@ -27,7 +27,6 @@ from dataclasses import dataclass, field
 from numbers import Real
 
 import numpy as np
-from scipy.special import logsumexp
 
 from ._validation import check_int, check_n_clusters, check_random_state, check_X
 
@@ -231,6 +230,8 @@ def _e_step(X, weights, means, prec_chol, covariance_type):
     # 1. log of weight_k * N(x | component k), for every point and component
     weighted = _log_gaussian(X, means, prec_chol, covariance_type) + np.log(weights)
     # 2. log p(x) = log of the sum over the components (logsumexp: no underflow)
+    from scipy.special import logsumexp  # on use: a light import
+
     log_px = logsumexp(weighted, axis=1)
     # 3. responsibility = weight_k N(x | k) / p(x): each row sums to 1
     with np.errstate(under="ignore"):

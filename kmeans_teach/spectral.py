@@ -29,7 +29,6 @@ from functools import lru_cache
 from numbers import Integral
 
 import numpy as np
-from scipy.sparse.csgraph import connected_components
 
 from ._threads import limit_threads
 from .datasets import lesson_moons
@@ -179,6 +178,8 @@ def spectral_embedding_of(X, *, n_neighbors=10, n_components=2, random_state=Non
         fix=f" The eigenvector solver needs it below the number of samples minus one "
             f"({n_samples - 1}).",
     )
+    from scipy.sparse.csgraph import connected_components  # on use: a light import
+
     n_pieces, pieces = connected_components(affinity, directed=False)
     from sklearn.manifold import spectral_embedding  # on use: scikit-learn imports pandas
     with limit_threads():  # the eigenvector solver, on one thread as every fit
