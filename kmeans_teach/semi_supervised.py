@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from numbers import Real
+from numbers import Integral, Real
 
 import numpy as np
 
@@ -56,7 +56,19 @@ class DigitsSplit:
                 f"{len(self.X_test)} test images, {self.X_train.shape[1]} pixels each)")
 
 
-@lru_cache(maxsize=None)
+def _int_seed(random_state):
+    """An int seed for the caches: an int as it is; otherwise one drawn from it.
+
+    None draws from NumPy's global random state and a RandomState draws from
+    itself (so it advances), as scikit-learn's functions do; anything else gets
+    :func:`check_random_state`'s error.
+    """
+    rs = check_random_state(random_state)
+    if isinstance(random_state, Integral):
+        return int(random_state)
+    return int(rs.randint(np.iinfo(np.int32).max))
+
+
 def digits_split(test_size=450, random_state=0):
     """Lesson 05's digits, split into train and test, pixels divided by 16.
 
@@ -69,7 +81,8 @@ def digits_split(test_size=450, random_state=0):
     test_size : int, default=450
         Images kept aside for the test set.
     random_state : int, RandomState instance or None, default=0
-        Seed of the split (an int, so that the cached split is reused).
+        Seed of the split. The split of an int seed is cached and reused; None
+        or a RandomState draws a seed from it (a new split each call).
 
     Returns
     -------
@@ -80,12 +93,16 @@ def digits_split(test_size=450, random_state=0):
     >>> digits_split()
     DigitsSplit(1347 training images, 450 test images, 64 pixels each)
     """
+    check_int(test_size, "test_size", low=10, high=1787)
+    return _digits_split(int(test_size), _int_seed(random_state))
+
+
+@lru_cache(maxsize=None)
+def _digits_split(test_size, random_state):
     from sklearn.model_selection import train_test_split
 
     from .datasets import lesson_digits
 
-    check_int(test_size, "test_size", low=10, high=1787)
-    check_random_state(random_state)
     X, y = lesson_digits()
     parts = train_test_split(X / 16.0, y, test_size=test_size, stratify=y,
                              random_state=random_state)
@@ -282,7 +299,9 @@ def label_budget_curves(budgets=BUDGETS, shares=SHARES, *, random_state=0, progr
     budgets : tuple of int, default=BUDGETS
     shares : tuple of float, default=SHARES
     random_state : int, RandomState instance or None, default=0
-        Seed of the random draws and of k-means; an int (the cache key) in practice.
+        Seed of the random draws and of k-means. The curves of an int seed are
+        cached; None or a RandomState draws an int seed from it first (so a
+        RandomState advances and None gives new draws each call).
     progress : callable, default=None
         Wraps the budgets, e.g. a progress bar (``progress(iterable)``).
 
@@ -292,7 +311,7 @@ def label_budget_curves(budgets=BUDGETS, shares=SHARES, *, random_state=0, progr
     """
     budgets = tuple(check_int(b, "budgets", low=2, high=1347) for b in budgets)
     shares = tuple(float(s) for s in shares)
-    check_random_state(random_state)
+    random_state = _int_seed(random_state)  # the cache key, and default_rng's seed below
     if progress is None:
         return _curves(budgets, shares, random_state)
     key = (budgets, shares, random_state)

@@ -352,3 +352,29 @@ def test_every_random_state_is_documented_the_same_way():
         if not inspect.isfunction(obj) or "random_state" not in inspect.signature(obj).parameters:
             continue
         assert "random_state : int, RandomState instance or None, default=" in obj.__doc__, name
+
+
+# --- bug: label_budget_curves passed a RandomState or None on to default_rng -------------
+
+
+def test_label_budget_curves_takes_what_scikit_learn_takes():
+    small = dict(budgets=(10,), shares=(1.0,))
+    a = kt.label_budget_curves(**small, random_state=7)
+    assert kt.label_budget_curves(**small, random_state=np.int64(7)) is a  # an int: cached
+    b = kt.label_budget_curves(**small, random_state=np.random.RandomState(3))
+    c = kt.label_budget_curves(**small, random_state=np.random.RandomState(3))
+    assert b is c  # the same RandomState seed, the same draws
+    rs = np.random.RandomState(3)
+    kt.label_budget_curves(**small, random_state=rs)
+    d = kt.label_budget_curves(**small, random_state=rs)  # the stream went on
+    assert not np.array_equal(d.representative_index[0], b.representative_index[0])
+    assert isinstance(kt.label_budget_curves(**small, random_state=None), kt.BudgetCurves)
+    split = kt.digits_split(random_state=np.random.RandomState(0))
+    assert len(split.y_test) == 450 and kt.digits_split(random_state=0) is kt.digits_split()
+
+
+def test_label_budget_explorer_takes_none():
+    app = kt.LabelBudgetExplorer(10, 1.0, budgets=(10,), shares=(1.0,), random_state=None,
+                                 show_progress=False)
+    assert app.last_error is None and app.status.value.startswith("10 labels")
+    app.close()
