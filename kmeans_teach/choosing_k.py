@@ -21,7 +21,6 @@ from typing import NamedTuple
 from numbers import Integral
 
 import numpy as np
-from scipy.signal import argrelextrema
 
 from ._threads import limit_threads
 from ._validation import check_int, check_number, check_random_state, check_X, rng_from
@@ -56,6 +55,17 @@ def _check_curve(x, y):
     if np.ptp(y) == 0:
         raise ValueError("y is constant, so the curve has no knee.")
     return x, y
+
+
+def _local_extrema(d, comparator):
+    """The indices where ``comparator(d[i], neighbour)`` holds for both neighbours.
+
+    ``scipy.signal.argrelextrema(d, comparator)[0]`` in a few lines of NumPy (so that
+    ``import kmeans_teach`` does not load ``scipy.signal``): an end point is compared
+    with itself and its one neighbour, as argrelextrema's default ``mode="clip"`` does.
+    """
+    padded = np.pad(d, 1, mode="edge")  # d[-1] := d[0] and d[n] := d[n - 1], i.e. clip
+    return np.flatnonzero(comparator(d, padded[:-2]) & comparator(d, padded[2:]))
 
 
 def kneedle(x, y, *, curve="convex", direction="decreasing", S=1.0):
@@ -104,8 +114,8 @@ def kneedle(x, y, *, curve="convex", direction="decreasing", S=1.0):
     xn, d, flipped = kc.x, kc.difference, kc.flipped
     x = np.asarray(x)
     # 4. walk along d; each local maximum sets a threshold, each local minimum clears it
-    maxima = set(argrelextrema(d, np.greater_equal)[0].tolist())
-    minima = set(argrelextrema(d, np.less_equal)[0].tolist())
+    maxima = set(_local_extrema(d, np.greater_equal).tolist())
+    minima = set(_local_extrema(d, np.less_equal).tolist())
     step = np.abs(np.diff(xn).mean())
     candidate = threshold = None
     for i in range(len(d) - 1):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from numbers import Integral
 from typing import NamedTuple
 
 import numpy as np
@@ -315,7 +316,19 @@ class DigitsSplit:
                 f"{len(self.X_test)} test images, {self.X_train.shape[1]} pixels each)")
 
 
-@lru_cache(maxsize=None)
+def _int_seed(random_state):
+    """An int seed for the caches: an int as it is; otherwise one drawn from it.
+
+    None draws from NumPy's global random state and a RandomState draws from
+    itself (so it advances), as scikit-learn's functions do; anything else gets
+    :func:`check_random_state`'s error.
+    """
+    rs = check_random_state(random_state)
+    if isinstance(random_state, Integral):
+        return int(random_state)
+    return int(rs.randint(np.iinfo(np.int32).max))
+
+
 def digits_split(test_size=450, random_state=0):
     """Lesson 05's digits, split into train and test, pixels divided by 16.
 
@@ -328,7 +341,8 @@ def digits_split(test_size=450, random_state=0):
     test_size : int, default=450
         Images kept aside for the test set.
     random_state : int, RandomState instance or None, default=0
-        Seed of the split (an int, so that the cached split is reused).
+        Seed of the split. The split of an int seed is cached and reused; None
+        or a RandomState draws a seed from it (a new split each call).
 
     Returns
     -------
@@ -339,10 +353,14 @@ def digits_split(test_size=450, random_state=0):
     >>> digits_split()
     DigitsSplit(1347 training images, 450 test images, 64 pixels each)
     """
+    check_int(test_size, "test_size", low=10, high=1787)
+    return _digits_split(int(test_size), _int_seed(random_state))
+
+
+@lru_cache(maxsize=None)
+def _digits_split(test_size, random_state):
     from sklearn.model_selection import train_test_split
 
-    check_int(test_size, "test_size", low=10, high=1787)
-    check_random_state(random_state)
     X, y = lesson_digits()
     parts = train_test_split(X / 16.0, y, test_size=test_size, stratify=y,
                              random_state=random_state)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import math
 from dataclasses import dataclass, field
+from numbers import Integral
 from typing import NamedTuple
 
 import dask
@@ -155,7 +156,11 @@ def chunked_blobs(n_samples, n_features, n_clusters, *, chunk_size, random_state
     n_features = check_int(n_features, "n_features", low=1)
     n_clusters = check_int(n_clusters, "n_clusters", low=1)
     chunk_size = check_int(chunk_size, "chunk_size", low=1)
-    seed = check_int(random_state, "random_state", low=0)
+    # an int seed (dask's pure tasks and default_rng need one): None or a RandomState
+    # draws it, as scikit-learn's functions draw from them
+    rs = check_random_state(random_state)
+    seed = int(random_state) if isinstance(random_state, Integral) else int(
+        rs.randint(np.iinfo(np.int32).max))
     rng = np.random.default_rng([seed, 2**31])  # the centers' own stream
     centers = rng.uniform(-spread, spread, (n_clusters, n_features))
     sizes = [chunk_size] * (n_samples // chunk_size) + ([n_samples % chunk_size] if n_samples % chunk_size else [])

@@ -26,7 +26,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
-from scipy.special import logsumexp
 
 from ._validation import (
     check_choice, check_int, check_n_clusters, check_number, check_random_state, check_X,
@@ -232,6 +231,8 @@ def _e_step(X, weights, means, prec_chol, covariance_type):
     # 1. log of weight_k * N(x | component k), for every point and component
     weighted = _log_gaussian(X, means, prec_chol, covariance_type) + np.log(weights)
     # 2. log p(x) = log of the sum over the components (logsumexp: no underflow)
+    from scipy.special import logsumexp  # on use: a light import
+
     log_px = logsumexp(weighted, axis=1)
     # 3. responsibility = weight_k N(x | k) / p(x): each row sums to 1
     with np.errstate(under="ignore"):

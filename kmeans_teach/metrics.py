@@ -21,7 +21,6 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
 
 __all__ = [
     "Matching",
@@ -205,6 +204,8 @@ def match_clusters(y_true, labels, method="hungarian"):
         assigned = classes[best]
         correct = counts[best, np.arange(len(clusters))].sum()
     else:
+        from scipy.optimize import linear_sum_assignment  # on use: a light import
+
         rows, cols = linear_sum_assignment(counts, maximize=True)
         assigned = np.full(len(clusters), -1, dtype=np.int64)
         assigned[cols] = classes[rows]

@@ -19,7 +19,7 @@ import numpy as np
 
 from ._threads import limit_threads
 from ._validation import check_int, check_number, check_random_state, check_X
-from .datasets import DigitsSplit, digits_split  # noqa: F401
+from .datasets import DigitsSplit, _int_seed, digits_split  # noqa: F401
 
 __all__ = [
     "DigitsSplit",
@@ -228,7 +228,9 @@ def label_budget_curves(budgets=BUDGETS, shares=SHARES, *, random_state=0, progr
     budgets : tuple of int, default=BUDGETS
     shares : tuple of float, default=SHARES
     random_state : int, RandomState instance or None, default=0
-        Seed of the random draws and of k-means; an int (the cache key) in practice.
+        Seed of the random draws and of k-means. The curves of an int seed are
+        cached; None or a RandomState draws an int seed from it first (so a
+        RandomState advances and None gives new draws each call).
     progress : callable, default=None
         Wraps the budgets, e.g. a progress bar (``progress(iterable)``).
 
@@ -238,7 +240,7 @@ def label_budget_curves(budgets=BUDGETS, shares=SHARES, *, random_state=0, progr
     """
     budgets = tuple(check_int(b, "budgets", low=2, high=1347) for b in budgets)
     shares = tuple(float(s) for s in shares)
-    check_random_state(random_state)
+    random_state = _int_seed(random_state)  # the cache key, and default_rng's seed below
     if progress is None:
         return _curves(budgets, shares, random_state)
     key = (budgets, shares, random_state)

@@ -29,7 +29,6 @@ from functools import lru_cache
 from numbers import Integral
 
 import numpy as np
-from scipy.sparse.csgraph import connected_components
 
 from ._threads import limit_threads
 from .datasets import lesson_moons
@@ -188,6 +187,8 @@ def spectral_embedding_of(X, *, n_neighbors=10, n_components=2, random_state=Non
 
 def _spectral_embedding_of(X, n_neighbors, n_components, rng):
     """:func:`spectral_embedding_of` on checked input; ``rng`` a RandomState."""
+    from scipy.sparse.csgraph import connected_components  # on use: a light import
+
     affinity = _knn_affinity(X, n_neighbors)
     n_pieces, pieces = connected_components(affinity, directed=False)
     from sklearn.manifold import spectral_embedding  # on use: scikit-learn imports pandas

@@ -19,6 +19,7 @@ import struct
 import zlib
 from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 
 import ipywidgets as widgets
 import numpy as np
@@ -193,6 +194,20 @@ class SliderApp(widgets.VBox):
         if not self._frozen:
             self.refresh()
 
+    @contextmanager
+    def _frozen_controls(self):
+        """Set several controls with no redraw per change (the caller redraws once).
+
+        The app answers moves again when the block ends, even if it raised:
+        otherwise one error would leave it ignoring every later move.
+        """
+        before = self._frozen
+        self._frozen = True
+        try:
+            yield
+        finally:
+            self._frozen = before
+
     # --- what is drawn on every frame -------------------------------------------
     def _background_key(self):
         """Which version of the changing Axes' static part the state shows."""
@@ -328,8 +343,7 @@ class SliderApp(widgets.VBox):
         ``states`` is a list of {control: value}; the controls are put back after.
         """
         start = {control: control.value for state in states for control in state}
-        self._frozen = True  # set the controls without a redraw per change
-        try:
+        with self._frozen_controls():
             for state in states:
                 for control, value in state.items():
                     control.value = value
@@ -337,8 +351,6 @@ class SliderApp(widgets.VBox):
                 self._frames.setdefault(self._state_key(), self.render_png())
             for control, value in start.items():
                 control.value = value
-        finally:
-            self._frozen = False
 
     def full_redraw(self):
         """Draw the whole figure with no blitting and return its RGB pixels.

@@ -130,13 +130,13 @@ class GMMStepThrough(SliderApp):
                           axes_that_change=[self._ax_ll], keep_background=not first)
         update_log_likelihood(self._ll_artists, self.trace, 0, new_trace=True)
         last = len(self.trace) - 1
-        self._frozen = True
-        with self.hold_trait_notifications():
+        # one redraw for the whole change, not one per trait (error or not, the
+        # app answers moves again afterwards)
+        with self._frozen_controls(), self.hold_trait_notifications():
             self.step_slider.value = 0
             self.step_slider.max = last
             self.play.max = last
             self.play.value = 0
-        self._frozen = False
         self.refresh()
 
     # --- SliderApp hooks --------------------------------------------------------

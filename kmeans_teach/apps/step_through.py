@@ -134,13 +134,13 @@ class StepThrough(SliderApp):
         else:  # same n_clusters: the same artists show the new run
             update_inertia_curve(self._inertia_artists, self.trace)
         last = len(self.trace) - 1
-        self._frozen = True  # one redraw for the whole change, not one per trait
-        with self.hold_trait_notifications():
+        # one redraw for the whole change, not one per trait (error or not, the
+        # app answers moves again afterwards)
+        with self._frozen_controls(), self.hold_trait_notifications():
             self.step_slider.value = 0
             self.step_slider.max = last
             self.play.max = last
             self.play.value = 0
-        self._frozen = False
         self.refresh()
 
     # --- SliderApp hooks --------------------------------------------------------

@@ -9,7 +9,7 @@ from numbers import Integral, Real
 import numpy as np
 
 from .._threads import limit_threads
-from .._validation import check_X
+from .._validation import check_random_state, check_X
 from ..spectral import GRAPH_WARNING, spectral_clustering_of
 from ._feedback import Feedback
 
@@ -83,6 +83,7 @@ def check_method_choice(X, y, method, evidence, *, n_clusters=2, n_neighbors=10,
     Not yet: k-means scores ARI 0.256, but spectral clustering scores 1.000: by the ARI, choose
     spectral clustering.
     """
+    check_random_state(random_state)  # the teacher's argument: an error, not feedback
     if method is None or evidence is None:
         return Feedback(False, "set my_method to 'k-means' or 'spectral' and my_evidence to its "
                                "adjusted Rand index on these data. Hint: run both (KMeans and "

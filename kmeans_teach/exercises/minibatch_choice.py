@@ -5,6 +5,7 @@ from __future__ import annotations
 from numbers import Real
 
 import numpy as np
+from .._validation import check_random_state
 from ._feedback import Feedback
 
 __all__ = ["check_minibatch_choice", "minibatch_inertia_ratio"]
@@ -78,6 +79,7 @@ def check_minibatch_choice(X, n_clusters, my_method, my_ratio, *, tolerance=0.01
     >>> check_minibatch_choice(np.zeros((10, 2)), 2, None, None)  # doctest: +ELLIPSIS
     Not yet: set my_method to "KMeans" or "MiniBatchKMeans", and my_ratio ...
     """
+    check_random_state(random_state)  # the teacher's argument: an error, not feedback
     hint = ('set my_method to "KMeans" or "MiniBatchKMeans", and my_ratio to MiniBatchKMeans\'s '
             f"inertia divided by KMeans's. Hint: fit KMeans({n_clusters}, random_state=SEED) and "
             f"MiniBatchKMeans({n_clusters}, batch_size={batch_size}, random_state=SEED) on the "
