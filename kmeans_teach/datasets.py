@@ -6,7 +6,7 @@
 * :func:`sample_image`: lesson 06's two photos (read-only, loaded once).
 """
 
-from functools import lru_cache
+from functools import cache
 
 from ._validation import check_random_state
 
@@ -92,7 +92,7 @@ def lesson_digits():
     return load_digits(return_X_y=True)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load_sample(name):
     from sklearn.datasets import load_sample_image
 

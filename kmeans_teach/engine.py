@@ -451,7 +451,6 @@ def init_centers(X, n_clusters, init="k-means++", random_state=None, *, check_in
 def _lloyd(X, centers, max_iter, tol, empty):
     """The loop itself: yields one Step per half-step."""
     yield Step(iteration=0, phase="init", centers=centers)
-    n_clusters = len(centers)
     old_labels = None
     done = False
     for it in range(1, max_iter + 1):

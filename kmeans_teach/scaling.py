@@ -85,7 +85,7 @@ def format_seconds(seconds):
     if isinstance(seconds, bool) or not isinstance(seconds, Real) or not np.isfinite(seconds) \
             or seconds < 0:
         raise ValueError(f"seconds must be a finite number >= 0, but got {seconds!r}.")
-    for unit, scale in (("s", 1.0), ("ms", 1e-3), ("µs", 1e-6)):
+    for unit, scale in (("s", 1.0), ("ms", 1e-3), ("µs", 1e-6)):  # noqa: B007 (unit is read after the loop)
         if seconds >= scale:
             break
     value = float(f"{seconds / scale:.3g}")
@@ -329,7 +329,7 @@ def time_fits(models, X, n_samples, *, start=None, repeats=3, max_seconds=1.0,
         for n in sizes:
             Xn = X[:n]
             for name, model in models.items():
-                seconds, fitted = _best_time(lambda m=model: fresh(m).fit(Xn), repeats, max_seconds)
+                seconds, fitted = _best_time(lambda m=model: fresh(m).fit(Xn), repeats, max_seconds)  # noqa: B023 (called at once)
                 centers = fitted.cluster_centers_
                 n_iter = int(fitted.n_iter_)
                 n_steps = int(getattr(fitted, "n_steps_", n_iter))
@@ -430,7 +430,7 @@ def time_assign(values, *, vary, n_samples=100_000, n_clusters=8, n_features=8,
             X = rng.standard_normal((n, d))
             centers = rng.standard_normal((k, d))
             func(X[: min(n, 1000)], centers)  # untimed warm-up
-            best, labels = _best_time(lambda: func(X, centers), repeats, max_seconds)
+            best, labels = _best_time(lambda: func(X, centers), repeats, max_seconds)  # noqa: B023 (called at once)
             if np.shape(labels) != (n,):
                 raise ValueError(
                     f"func returned shape {np.shape(labels)}, but an E-step must return one "

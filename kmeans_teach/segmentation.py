@@ -135,7 +135,8 @@ class SegmentationData:
         sample_size = check_int(sample_size, "sample_size", low=2)
         rng = rng_from(random_state)
         self.sample = np.sort(rng.choice(n, size=min(sample_size, n), replace=False))
-        self.random_state = int(rng.integers(2**31 - 1)) if random_state is None or not isinstance(random_state, int) else random_state
+        self.random_state = (int(rng.integers(2**31 - 1)) if random_state is None or not isinstance(random_state, int)
+                             else random_state)
         self._cache = {}
 
     def features(self, position_weight):

@@ -14,7 +14,7 @@ cluster nearest its center, where the clusters are purest.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from numbers import Real
 
 import numpy as np
@@ -56,7 +56,7 @@ class DigitsSplit:
                 f"{len(self.X_test)} test images, {self.X_train.shape[1]} pixels each)")
 
 
-@lru_cache(maxsize=None)
+@cache
 def digits_split(test_size=450, random_state=0):
     """Lesson 05's digits, split into train and test, pixels divided by 16.
 

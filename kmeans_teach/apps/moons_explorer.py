@@ -88,7 +88,7 @@ class MoonsExplorer(SliderApp):
     >>> app.noise_slider.value = 0.1
     >>> app.status.value
     'noise 0.100 · n_neighbors 10 · k-means ARI 0.227 · spectral ARI 0.607 · graph connected, but the moons touch, so the graph joins them'
-    """
+    """  # noqa: E501 (a doctest's output, one line)
 
     def __init__(self, noise=0.05, n_neighbors=10, *, noise_values=NOISE_VALUES,
                  n_neighbors_values=N_NEIGHBORS_VALUES, n_samples=200, random_state=0,

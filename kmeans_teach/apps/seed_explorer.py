@@ -56,7 +56,7 @@ class SeedExplorer(SliderApp):
     >>> app.init_toggle.value = "k-means++"
     >>> app.status.value
     'seed 67 · k-means++ start · final inertia 212.0, the best found · 199 of 200 k-means++ runs reach the best'
-    """
+    """  # noqa: E501 (a doctest's output, one line)
 
     def __init__(self, X=None, n_clusters=4, *, n_seeds=200, seed=None, init="random",
                  show_progress=True):

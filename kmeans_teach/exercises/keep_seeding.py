@@ -6,7 +6,7 @@ from numbers import Real
 
 import numpy as np
 
-from ..seeding import INITS, best_of_n_probability, scan_seeds
+from ..seeding import INITS, scan_seeds
 from ._feedback import Feedback
 
 __all__ = ["check_seeding_choice"]

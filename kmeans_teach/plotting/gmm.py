@@ -98,7 +98,8 @@ def update_gmm_step(artists, X, step):
         artists.points.set_facecolor(colors)
     for k in range(len(step.weights)):
         for j, n_sd in enumerate(N_SD):
-            center, w, h, angle = covariance_ellipse(step.means[k], _covariance_2d(step, artists.covariance_type, k), n_sd)
+            center, w, h, angle = covariance_ellipse(
+                step.means[k], _covariance_2d(step, artists.covariance_type, k), n_sd)
             e = artists.ellipses[2 * k + j]
             e.set_center(center)
             e.set_width(w)
