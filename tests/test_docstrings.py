@@ -118,8 +118,11 @@ def _documented_names(doc, section):
 
 def _record_problems(record):
     """A record's fields must all be described under Attributes (or Parameters)."""
-    doc = inspect.getdoc(record)
-    documented = _documented_names(doc, "Attributes") | _documented_names(doc, "Parameters")
+    documented = set()
+    for klass in record.__mro__:  # a subclass of a record may leave its parent's fields to it
+        if _in_package(klass):
+            doc = inspect.getdoc(klass) if klass is record else klass.__doc__
+            documented |= _documented_names(doc, "Attributes") | _documented_names(doc, "Parameters")
     missing = [f for f in _fields(record) if f not in documented]
     return [("RC01", f"record fields not under Attributes: {missing}")] if missing else []
 
