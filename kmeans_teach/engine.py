@@ -123,6 +123,13 @@ class Step:
 class Trace(Sequence):
     """All the steps of one k-means run, in order (an immutable sequence).
 
+    Parameters
+    ----------
+    steps : iterable of Step
+        The steps of the run (read once, into a tuple).
+    tol : float
+        The absolute tolerance the run used.
+
     Attributes
     ----------
     final : Step
@@ -532,11 +539,13 @@ def kmeans_steps(X, n_clusters, *, init="k-means++", random_state=None,
         naive textbook loop does (the next E-step then raises
         :class:`EmptyClusterError`).
 
-    Yields
-    ------
-    step : Step
-        ``init`` first, then ``assign`` and ``update`` in turn; the last step
-        is always an ``assign`` whose labels belong to the final centers.
+    Returns
+    -------
+    steps : generator of Step
+        The half-steps, computed as they are read: ``init`` first, then
+        ``assign`` and ``update`` in turn; the last step is always an
+        ``assign`` whose labels belong to the final centers. The arguments
+        are checked when this function is called, not at the first step.
 
     See Also
     --------
@@ -564,8 +573,33 @@ def run_kmeans(X, n_clusters, *, init="k-means++", random_state=None,
                max_iter=300, tol=1e-4, empty="relocate"):
     """Run k-means and return every half-step as a :class:`Trace`.
 
-    Takes the same arguments as :func:`kmeans_steps`, among them
-    ``random_state : int, RandomState instance or None, default=None``.
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features)
+        The data. Must be finite and numeric.
+    n_clusters : int
+        Number of clusters, from 1 to the number of distinct points in X.
+    init : {"k-means++", "random"} or array-like of shape (n_clusters, n_features), default="k-means++"
+        How to choose the initial centers, as in :func:`kmeans_steps`.
+    random_state : int, RandomState instance or None, default=None
+        Seed for the initialisation.
+    max_iter : int, default=300
+        Most iterations (E-step + M-step) to run.
+    tol : float, default=1e-4
+        Stop when the summed squared movement of the centers is at most
+        ``tol`` times the mean per-feature variance of X.
+    empty : {"relocate", "keep", "nan"}, default="relocate"
+        What to do with a cluster that loses all its points, as in
+        :func:`kmeans_steps`.
+
+    Returns
+    -------
+    trace : Trace
+        Every half-step of the run, in order.
+
+    See Also
+    --------
+    kmeans_steps : the same steps, one at a time.
 
     Examples
     --------
