@@ -120,7 +120,21 @@ def kneedle(x, y, *, curve="convex", direction="decreasing", S=1.0):
 
 
 class KneedleCurve(NamedTuple):
-    """The curve as Kneedle sees it (steps 1 to 3 of :func:`kneedle`)."""
+    """The curve as Kneedle sees it (steps 1 to 3 of :func:`kneedle`).
+
+    Attributes
+    ----------
+    x : ndarray of shape (n_points,)
+        x rescaled to [0, 1] (reversed when the curve was flipped).
+    y : ndarray of shape (n_points,)
+        y rescaled to [0, 1] and turned concave and increasing.
+    difference : ndarray of shape (n_points,)
+        ``y - x``: the knee is where this peaks.
+    flipped : bool, default=False
+        True when the order was reversed (convex increasing, concave
+        decreasing): then point i of this curve is point n - 1 - i of the
+        original x.
+    """
 
     x: np.ndarray  # x rescaled to [0, 1] (reversed when the curve was flipped)
     y: np.ndarray  # y rescaled to [0, 1] and turned concave and increasing

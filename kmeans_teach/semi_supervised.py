@@ -44,7 +44,19 @@ SHARES = (0.2, 0.5, 1.0)
 
 @dataclass(frozen=True, repr=False)
 class DigitsSplit:
-    """The digits, split into a training and a test set (pixels scaled to 0..1)."""
+    """The digits, split into a training and a test set (pixels scaled to 0..1).
+
+    Attributes
+    ----------
+    X_train : ndarray of shape (n_train, 64)
+        The training images, one row of 8 x 8 pixels each.
+    X_test : ndarray of shape (n_test, 64)
+        The test images.
+    y_train : ndarray of shape (n_train,)
+        The digit shown in each training image.
+    y_test : ndarray of shape (n_test,)
+        The digit shown in each test image.
+    """
 
     X_train: np.ndarray
     X_test: np.ndarray

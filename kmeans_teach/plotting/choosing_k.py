@@ -51,7 +51,19 @@ CHOICE_COLOR = "#222222"
 
 
 class KClusteringArtists(NamedTuple):
-    """What :func:`plot_k_clustering` draws."""
+    """What :func:`plot_k_clustering` draws.
+
+    Attributes
+    ----------
+    points : PathCollection
+        The data, by label.
+    centers : PathCollection
+        The fit's centers.
+    regions : AxesImage or None
+        The shaded cells of the centers (None when drawn without them).
+    title : Text
+        The Axes title, naming k.
+    """
 
     points: object  # PathCollection
     centers: object  # PathCollection
@@ -111,7 +123,17 @@ def update_k_clustering(artists, fit):
 
 
 class SilhouetteArtists(NamedTuple):
-    """What :func:`plot_silhouette` draws."""
+    """What :func:`plot_silhouette` draws.
+
+    Attributes
+    ----------
+    bars : PolyCollection
+        One bar per point.
+    mean : Line2D
+        The mean score, a dashed vertical line.
+    text : Text
+        The Axes title, with the mean in words.
+    """
 
     bars: object  # PolyCollection: one bar per point
     mean: object  # Line2D: the mean score, a dashed vertical line
@@ -204,7 +226,21 @@ def update_silhouette(artists, scores, labels):
 
 
 class KCurveArtists(NamedTuple):
-    """What :func:`plot_k_curve` draws."""
+    """What :func:`plot_k_curve` draws.
+
+    Attributes
+    ----------
+    line : Line2D
+        The criterion at each k.
+    errorbars : ErrorbarContainer or None
+        The error bars of the criterion, when it has any.
+    choice : Line2D
+        Ring around the chosen k, or None.
+    current : Line2D
+        Marker at the k shown now.
+    current_line : Line2D
+        Vertical line at the k shown now.
+    """
 
     line: object  # Line2D: the criterion at each k
     errorbars: object  # ErrorbarContainer or None

@@ -35,7 +35,23 @@ _GAP_COLOR = "#eeeeee"
 
 
 class DigitGridArtists(NamedTuple):
-    """What :func:`plot_digit_grid` drew, and the grid's geometry."""
+    """What :func:`plot_digit_grid` drew, and the grid's geometry.
+
+    Attributes
+    ----------
+    image : AxesImage
+        Every tile, gaps in light grey.
+    captions : PathCollection or None
+        One text outline per tile (None without captions).
+    n_rows : int
+        Rows of tiles in the grid.
+    n_cols : int
+        Columns of tiles in the grid.
+    shape : tuple of int
+        (height, width) of one tile in pixels.
+    pitch : tuple of int
+        (rows, columns) from one tile's corner to the next, gaps included.
+    """
 
     image: object  # AxesImage: every tile, gaps in light grey
     captions: object  # PathCollection: one text outline per tile (None without captions)

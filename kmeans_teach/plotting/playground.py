@@ -26,7 +26,25 @@ __all__ = ["PlaygroundArtists", "plot_playground", "update_playground"]
 
 
 class PlaygroundArtists(NamedTuple):
-    """What :func:`plot_playground` draws."""
+    """What :func:`plot_playground` draws.
+
+    Attributes
+    ----------
+    regions : PolyCollection
+        Voronoi cells of the centers (hidden before the first step).
+    points : tuple of PathCollection
+        [0] the unlabelled points (grey), [1 + j] cluster j.
+    old_centers : PathCollection
+        The centers before an M-step (faded).
+    moves : LineCollection
+        From each old center to its new place.
+    centers : PathCollection
+        The centers shown.
+    picked : PathCollection
+        A ring around the center picked up to be moved.
+    title : Text
+        The Axes title (empty when drawn).
+    """
 
     regions: object  # PolyCollection: Voronoi cells of the centers (hidden before the first step)
     points: tuple  # PathCollections: [0] the unlabelled points (grey), [1 + j] cluster j

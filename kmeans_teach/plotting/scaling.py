@@ -41,7 +41,15 @@ _X_LABELS = {
 
 
 class FitTimesArtists(NamedTuple):
-    """What :func:`plot_fit_times` draws."""
+    """What :func:`plot_fit_times` draws.
+
+    Attributes
+    ----------
+    lines : tuple
+        One Line2D per method, in FitTimes.methods order.
+    guide : Line2D or None
+        A line of slope 1 through the first method's middle point.
+    """
 
     lines: tuple  # one Line2D per method, in FitTimes.methods order
     guide: object  # Line2D of slope 1 through the first method's middle point, or None
@@ -153,7 +161,17 @@ def update_fit_times(artists, times, *, y="seconds", methods=None, slopes=True):
 
 
 class SweepArtists(NamedTuple):
-    """What :func:`plot_sweep` draws."""
+    """What :func:`plot_sweep` draws.
+
+    Attributes
+    ----------
+    points : Line2D
+        The measured times.
+    fit : Line2D
+        The least-squares line on log-log axes.
+    guide : Line2D or None
+        A line of slope 1.
+    """
 
     points: object  # Line2D: the measured times
     fit: object  # Line2D: the least-squares line on log-log axes

@@ -42,7 +42,17 @@ _MARK_COLOR = CLUSTER_COLORS[5]  # vermillion: "you are here"
 
 
 class ClusteringArtists(NamedTuple):
-    """What :func:`plot_clustering` draws."""
+    """What :func:`plot_clustering` draws.
+
+    Attributes
+    ----------
+    regions : PolyCollection
+        Voronoi cells of the centers (None if regions=False).
+    points : PathCollection
+        The data, by label.
+    centers : PathCollection
+        The centers.
+    """
 
     regions: object  # PolyCollection: Voronoi cells of the centers (None if regions=False)
     points: object  # PathCollection: the data, by label
@@ -90,7 +100,17 @@ def update_clustering(artists, labels, centers):
 
 
 class HistogramArtists(NamedTuple):
-    """What :func:`plot_inertia_histogram` draws."""
+    """What :func:`plot_inertia_histogram` draws.
+
+    Attributes
+    ----------
+    bars : BarContainer
+        How many runs ended in each inertia bin.
+    marker : Line2D
+        A vertical line at the current run's inertia.
+    note : Text
+        The current run's inertia, beside the line.
+    """
 
     bars: object  # BarContainer: how many runs ended in each inertia bin
     marker: object  # Line2D: a vertical line at the current run's inertia
@@ -146,7 +166,19 @@ def update_inertia_histogram(artists, current):
 
 
 class ProbabilityArtists(NamedTuple):
-    """What :func:`plot_d2_probabilities` draws."""
+    """What :func:`plot_d2_probabilities` draws.
+
+    Attributes
+    ----------
+    points : PathCollection
+        Every point, sized and coloured by its chance.
+    chosen : PathCollection
+        The centers chosen before this pick.
+    pick : PathCollection
+        The point this pick chose (a ring).
+    title : Text
+        The Axes title: which pick this is.
+    """
 
     points: object  # PathCollection: every point, sized and coloured by its chance
     chosen: object  # PathCollection: the centers chosen before this pick
@@ -231,7 +263,19 @@ def update_d2_probabilities(artists, X, pick):
 
 
 class CumulativeArtists(NamedTuple):
-    """What :func:`plot_d2_cumulative` draws."""
+    """What :func:`plot_d2_cumulative` draws.
+
+    Attributes
+    ----------
+    curve : Line2D
+        Cumulative probability over the points, in X's order.
+    draw : Line2D
+        Horizontal line at the random draw u.
+    pick : Line2D
+        Vertical line at the chosen point.
+    note : Text
+        The words in the Axes' top-left corner.
+    """
 
     curve: object  # Line2D: cumulative probability over the points, in X's order
     draw: object  # Line2D: horizontal line at the random draw u

@@ -52,7 +52,15 @@ def embedding_view(coords, dims=(0, 1)):
 
 
 class EmbeddingArtists(NamedTuple):
-    """What :func:`plot_embedding` draws."""
+    """What :func:`plot_embedding` draws.
+
+    Attributes
+    ----------
+    points : PathCollection
+        The points in the embedding, by label.
+    title : Text
+        The Axes title.
+    """
 
     points: object  # PathCollection: the points in the embedding, by label
     title: object  # Text

@@ -13,7 +13,19 @@ _RANDOM, _REPRESENTATIVE, _PROPAGATED = "#999999", "#0072B2", "#D55E00"
 
 
 class BudgetCurveArtists(NamedTuple):
-    """What :func:`plot_budget_curves` drew."""
+    """What :func:`plot_budget_curves` drew.
+
+    Attributes
+    ----------
+    propagated : Line2D
+        The propagated curve for the chosen share.
+    markers : Line2D
+        The three accuracies at the chosen budget.
+    current : Line2D
+        The vertical line at the chosen budget.
+    curves : BudgetCurves
+        The curves drawn, to update from.
+    """
 
     propagated: object  # Line2D: the propagated curve for the chosen share
     markers: object  # Line2D: the three accuracies at the chosen budget
