@@ -39,16 +39,20 @@ def plot_budget_curves(ax, curves, budget, share, *, legend_loc="lower right"):
     Parameters
     ----------
     ax : matplotlib Axes
+        The Axes to draw on.
     curves : BudgetCurves
         From :func:`kmeans_teach.label_budget_curves`.
     budget : int
         The budget marked (one of ``curves.budgets``).
     share : float
         The propagated curve shown (one of ``curves.shares``).
+    legend_loc : str, default="lower right"
+        Where the legend goes (fixed, so that it does not jump as the curve changes).
 
     Returns
     -------
-    BudgetCurveArtists
+    artists : BudgetCurveArtists
+        What was drawn, to pass to :func:`update_budget_curves`.
     """
     x = np.asarray(curves.budgets)
     percent = 100.0 / curves.n_test
@@ -71,7 +75,22 @@ def plot_budget_curves(ax, curves, budget, share, *, legend_loc="lower right"):
 
 
 def update_budget_curves(artists, budget, share):
-    """Show the propagated curve of ``share`` and mark ``budget``."""
+    """Show the propagated curve of ``share`` and mark ``budget``.
+
+    Parameters
+    ----------
+    artists : BudgetCurveArtists
+        What :func:`plot_budget_curves` returned.
+    budget : int
+        The budget to mark (one of ``curves.budgets``).
+    share : float
+        The propagated curve to show (one of ``curves.shares``).
+
+    Returns
+    -------
+    artists : BudgetCurveArtists
+        The same artists, changed in place.
+    """
     curves = artists.curves
     percent = 100.0 / curves.n_test
     j = curves.shares.index(share)
