@@ -73,6 +73,12 @@ def check_compressed_size(func):
     palette outweighs the pixels, an image whose height and width differ, a
     large photo (many pixels) and the photo with 64 colours.
 
+    Parameters
+    ----------
+    func : callable
+        The student's function: ``func(height, width, n_colors)`` returns the
+        size in bits.
+
     Returns
     -------
     Feedback

@@ -113,6 +113,11 @@ def check_mode_matching(func):
     it gave two clusters the same digit, left another digit out, and so
     reports a higher accuracy than any one-to-one naming allows.
 
+    Parameters
+    ----------
+    func : callable
+        The student's function: ``func(y_true, labels)`` returns one digit per cluster.
+
     Returns
     -------
     Feedback

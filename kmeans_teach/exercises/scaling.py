@@ -71,6 +71,11 @@ def check_loglog_slope(func):
     :func:`kmeans_teach.loglog_slope` gives). The feedback names the first
     case that fails.
 
+    Parameters
+    ----------
+    func : callable
+        The student's function: ``func(x, y)`` returns the slope.
+
     Returns
     -------
     Feedback
