@@ -67,6 +67,7 @@ def check_k_choice(X, k, evidence, *, criterion="silhouette", ks=range(1, 11), n
     Parameters
     ----------
     X : ndarray of shape (n_samples, n_features)
+        The data of the exercise.
     k : int
         The number of clusters you choose.
     evidence : float
@@ -85,7 +86,9 @@ def check_k_choice(X, k, evidence, *, criterion="silhouette", ks=range(1, 11), n
 
     Returns
     -------
-    Feedback
+    feedback : Feedback
+        ``bool(feedback)`` is True when the decision is right and the evidence
+        matches it; otherwise the sentence says what the evidence shows.
 
     Examples
     --------

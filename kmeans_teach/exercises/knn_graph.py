@@ -134,7 +134,9 @@ def check_knn_affinity(func):
 
     Returns
     -------
-    Feedback
+    feedback : Feedback
+        ``bool(feedback)`` is True when the function is right; otherwise the
+        sentence names the first case and pair of points that is wrong.
 
     Examples
     --------

@@ -57,7 +57,9 @@ def check_mixture_choice(case, method, evidence):
 
     Returns
     -------
-    Feedback
+    feedback : Feedback
+        ``bool(feedback)`` is True when the decision is right and the evidence
+        matches it; otherwise the sentence says what the evidence shows.
 
     Examples
     --------
