@@ -67,8 +67,11 @@ class MoonsExplorer(SliderApp):
     n_neighbors : int, default=10
         Starting n_neighbors (scikit-learn's default); one of ``n_neighbors_values``.
     noise_values : sequence of float, default=0, 0.025, ..., 0.2
+        The noise levels the noise slider offers.
     n_neighbors_values : sequence of int, default=3, 4, ..., 20
+        The values the n_neighbors slider offers.
     n_samples : int, default=200
+        Points in each two-moons data set.
     random_state : int, RandomState instance or None, default=0
         Seed for the data, k-means and the eigenvector solver.
     show_progress : bool, default=True

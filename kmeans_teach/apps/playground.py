@@ -51,7 +51,9 @@ class Playground(SliderApp):
         How many centers "random" and "k-means++" place.
     seed : int, default=0
         The seed of "random" and "k-means++".
-    max_iter, tol :
+    max_iter : int, default=300
+        Passed on to :func:`kmeans_teach.run_kmeans`.
+    tol : float, default=1e-4
         Passed on to :func:`kmeans_teach.run_kmeans`.
 
     Examples
@@ -160,7 +162,18 @@ class Playground(SliderApp):
         self.refresh()
 
     def place(self, centers):
-        """Start from these initial centers (an array of shape (n, 2); n may be 0)."""
+        """Start from these initial centers.
+
+        Parameters
+        ----------
+        centers : array-like of shape (n_centers, 2)
+            The initial centers (``n_centers`` may be 0: no centers).
+
+        Raises
+        ------
+        ValueError
+            If there are more centers than the Playground can show.
+        """
         centers = np.asarray(centers, dtype=float).reshape(-1, 2)
         if len(centers) > MAX_CENTERS:
             raise ValueError(f"centers: at most {MAX_CENTERS} can be shown, got {len(centers)}.")
@@ -171,6 +184,7 @@ class Playground(SliderApp):
     # --- the buttons --------------------------------------------------------------
     @property
     def last_index(self):
+        """The index of the last half-step of the run (0 before any center is placed)."""
         return len(self.trace) - 1 if self.trace else 0
 
     def _go(self, index):
@@ -211,6 +225,11 @@ class Playground(SliderApp):
         From the start if at the end. The steps are timed by the kernel's event
         loop (Jupyter, Voila); with no loop running (plain Python) it does one step.
         Any other button, a key or a click stops it.
+
+        Returns
+        -------
+        None
+            Play goes on from the event loop after this returns.
         """
         if self.trace is None:
             return self._go(0)
@@ -235,7 +254,13 @@ class Playground(SliderApp):
 
     # --- the mouse and the keys -----------------------------------------------------
     def handle_event(self, event):
-        """Act on one ipyevents event dict: a click on the plot, or a key."""
+        """Act on one ipyevents event dict: a click on the plot, or a key.
+
+        Parameters
+        ----------
+        event : dict
+            The event as ipyevents sends it (its ``type``, ``key`` and position).
+        """
         self._guarded(self._handle, {"name": event.get("type", "event"), "event": event,
                                      "new": event.get("key", event.get("type"))})
 

@@ -31,6 +31,7 @@ class SeedExplorer(SliderApp):
     X : ndarray of shape (n_samples, 2), default=None
         The data; None means the 300 blobs of lesson 01.
     n_clusters : int, default=4
+        Number of clusters of every run.
     n_seeds : int, default=200
         The seeds 0, 1, ..., n_seeds - 1.
     seed : int or None, default=None
