@@ -230,6 +230,7 @@ def fit_k(X, n_clusters, *, n_init=10, random_state=0):
     Parameters
     ----------
     X : ndarray of shape (n_samples, n_features)
+        The data.
     n_clusters : int
         Between 1 and the number of distinct points of X.
     n_init : int, default=10
@@ -280,6 +281,7 @@ def scan_k(X, ks=range(1, 11), *, n_init=10, random_state=0):
     Parameters
     ----------
     X : ndarray of shape (n_samples, n_features)
+        The data.
     ks : sequence of int, default=range(1, 11)
         Strictly increasing values of k.
     n_init : int, default=10
@@ -363,6 +365,7 @@ def gap_statistic(X, ks=range(1, 11), *, n_refs=10, n_init=3, random_state=0, pr
     Parameters
     ----------
     X : ndarray of shape (n_samples, n_features)
+        The data.
     ks : sequence of int, default=range(1, 11)
         Strictly increasing values of k, each between 1 and the number of
         distinct points of X minus one (``log W_k`` needs ``W_k > 0``).

@@ -24,6 +24,7 @@ def lesson_blobs(n_samples=300, *, centers=4, cluster_std=0.6, random_state=0):
     n_samples, centers, cluster_std :
         Passed to :func:`sklearn.datasets.make_blobs`.
     random_state : int, RandomState instance or None, default=0
+        Seeds the random draws; an int gives the same result on every call.
 
     Returns
     -------
@@ -53,6 +54,7 @@ def lesson_moons(n_samples=200, *, noise=0.05, random_state=0):
     noise : float, default=0.05
         Standard deviation of the Gaussian noise added to the points.
     random_state : int, RandomState instance or None, default=0
+        Seeds the random draws; an int gives the same result on every call.
 
     Returns
     -------

@@ -193,6 +193,7 @@ def assign(X, centers, *, check_input=True):
     Parameters
     ----------
     X : array-like of shape (n_samples, n_features)
+        The data.
     centers : array-like of shape (n_clusters, n_features)
     check_input : bool, default=True
         Check X and centers first (shapes, numbers, finite values). The
@@ -239,6 +240,7 @@ def update(X, labels, n_clusters, *, check_input=True):
     Parameters
     ----------
     X : array-like of shape (n_samples, n_features)
+        The data.
     labels : array-like of int, shape (n_samples,)
         Cluster indices from 0 to ``n_clusters - 1``.
     n_clusters : int
@@ -297,6 +299,7 @@ def inertia(X, labels, centers, *, check_input=True):
     Parameters
     ----------
     X : array-like of shape (n_samples, n_features)
+        The data.
     labels : array-like of int, shape (n_samples,)
     centers : array-like of shape (n_clusters, n_features)
     check_input : bool, default=True
@@ -418,10 +421,12 @@ def init_centers(X, n_clusters, init="k-means++", random_state=None, *, check_in
     Parameters
     ----------
     X : array-like of shape (n_samples, n_features)
+        The data.
     n_clusters : int
         From 1 to the number of distinct points in X.
     init : {"k-means++", "random"} or array-like of shape (n_clusters, n_features), default="k-means++"
     random_state : int, RandomState instance or None, default=None
+        Seeds the random draws; an int gives the same result on every call.
     check_input : bool, default=True
         Check X and n_clusters first (see :func:`assign`).
 

@@ -244,6 +244,7 @@ def gmm_responsibilities(X, weights, means, covariances, *, covariance_type="ful
     Parameters
     ----------
     X : array-like of shape (n_samples, n_features)
+        The data.
     weights : array-like of shape (n_components,)
     means : array-like of shape (n_components, n_features)
     covariances : array-like, shape as in :class:`GMMStep`
@@ -402,6 +403,7 @@ def gmm_steps(X, n_components, *, covariance_type="full", init="k-means", random
     Parameters
     ----------
     X : array-like of shape (n_samples, n_features)
+        The data.
     n_components : int
         Number of Gaussian components, from 1 to n_samples.
     covariance_type : {"full", "tied", "diag", "spherical"}, default="full"
@@ -411,6 +413,7 @@ def gmm_steps(X, n_components, *, covariance_type="full", init="k-means", random
         keys "weights", "means", "precisions", meaning what scikit-learn's
         ``weights_init``, ``means_init`` and ``precisions_init`` mean.
     random_state : int, RandomState instance or None, default=None
+        Seeds the random draws; an int gives the same result on every call.
     max_iter : int, default=100
     tol : float, default=1e-3
         Stop when the mean log-likelihood changes by less than this.

@@ -98,6 +98,7 @@ def playground_data(name="Gaussian blobs", *, random_state=0):
     name : str, default="Gaussian blobs"
         One of ``PLAYGROUND_DATA``'s keys.
     random_state : int, RandomState instance or None, default=0
+        Seeds the random draws; an int gives the same result on every call.
 
     Returns
     -------

@@ -102,6 +102,7 @@ def kmeans_plusplus_steps(X, n_clusters, *, random_state=None):
     Parameters
     ----------
     X : array-like of shape (n_samples, n_features)
+        The data.
     n_clusters : int
         Number of centers to pick, from 1 to the number of distinct points in X.
     random_state : int, RandomState instance or None, default=None
@@ -189,6 +190,7 @@ def d2_probabilities(X, centers):
     Parameters
     ----------
     X : array-like of shape (n_samples, n_features)
+        The data.
     centers : array-like of shape (n_centers, n_features)
         The centers chosen so far (at least one).
 
@@ -226,6 +228,7 @@ def d2_pick(X, centers, u):
     Parameters
     ----------
     X : array-like of shape (n_samples, n_features)
+        The data.
     centers : array-like of shape (n_centers, n_features)
     u : float
         A uniform random number in [0, 1), e.g. ``rng.uniform()``.
@@ -344,7 +347,9 @@ def scan_seeds(X, n_clusters, seeds, *, init="random", max_iter=300, tol=1e-4):
     Parameters
     ----------
     X : array-like of shape (n_samples, n_features)
+        The data.
     n_clusters : int
+        Number of clusters.
     seeds : iterable of int
         One run per seed, e.g. ``range(200)``. (Any iterable: wrap it in a
         progress bar to watch the runs go by.)
@@ -422,6 +427,7 @@ def simulate_best_of_n(reached, n_init, *, n_groups=2000, random_state=None):
         Runs per group, from 1 to ``n_runs``.
     n_groups : int, default=2000
     random_state : int, RandomState instance or None, default=None
+        Seeds the random draws; an int gives the same result on every call.
 
     Returns
     -------

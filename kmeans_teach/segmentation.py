@@ -113,6 +113,7 @@ class SegmentationData:
     sample_size : int, default=2000
         k-means is fitted on this many pixels, the same ones for every (k, weight).
     random_state : int, RandomState instance or None, default=0
+        Seeds the random draws; an int gives the same result on every call.
 
     Examples
     --------
@@ -186,10 +187,12 @@ def segment(image, n_clusters, *, position_weight=0.0, step=4, sample_size=2000,
     ----------
     image : ndarray of shape (height, width, 3), dtype uint8
     n_clusters : int
+        Number of clusters.
     position_weight : float, default=0.0
     step : int, default=4
     sample_size : int, default=2000
     random_state : int, RandomState instance or None, default=0
+        Seeds the random draws; an int gives the same result on every call.
 
     Returns
     -------

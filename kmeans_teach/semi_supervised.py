@@ -141,10 +141,12 @@ def representatives(X, n_clusters, *, n_init=1, random_state=0):
     Parameters
     ----------
     X : ndarray of shape (n_samples, n_features)
+        The data.
     n_clusters : int
         How many labels you can buy: one per cluster.
     n_init : int, default=1
     random_state : int, RandomState instance or None, default=0
+        Seeds the random draws; an int gives the same result on every call.
 
     Returns
     -------

@@ -69,6 +69,7 @@ def knn_affinity(X, n_neighbors=10):
     Parameters
     ----------
     X : ndarray of shape (n_samples, n_features)
+        The data.
     n_neighbors : int, default=10
 
     Returns
@@ -134,6 +135,7 @@ def spectral_embedding_of(X, *, n_neighbors=10, n_components=2, random_state=Non
     Parameters
     ----------
     X : ndarray of shape (n_samples, n_features)
+        The data.
     n_neighbors : int, default=10
         Neighbours per point in the graph (scikit-learn's default).
     n_components : int, default=2
@@ -223,9 +225,12 @@ def spectral_clustering_of(X, n_clusters=2, *, n_neighbors=10, random_state=None
     Parameters
     ----------
     X : ndarray of shape (n_samples, n_features)
+        The data.
     n_clusters : int, default=2
+        Number of clusters.
     n_neighbors : int, default=10
     random_state : int, RandomState instance or None, default=None
+        Seeds the random draws; an int gives the same result on every call.
     n_init : int, default=10
         k-means restarts in the embedding (scikit-learn's default here).
 

@@ -22,6 +22,7 @@ def tsne_embedding(X, *, n_components=2, perplexity=30.0, max_iter=500, random_s
     Parameters
     ----------
     X : ndarray of shape (n_samples, n_features)
+        The data.
     n_components : int, default=2
     perplexity : float, default=30.0
         Roughly how many neighbours each point tries to keep close; it must

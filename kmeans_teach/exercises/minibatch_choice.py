@@ -28,6 +28,7 @@ def minibatch_inertia_ratio(X, n_clusters, batch_size=1024, random_state=0):
         Number of clusters of both fits.
     batch_size : int, default=1024
     random_state : int, RandomState instance or None, default=0
+        Seeds the random draws; an int gives the same result on every call.
 
     Returns
     -------
