@@ -91,7 +91,7 @@ def _squared_distances(centers, X, x_squared_norms):
 
 
 def kmeans_plusplus_steps(X, n_clusters, *, random_state=None):
-    """k-means++ seeding, yielding every pick with the chances that produced it.
+    """The k-means++ seeding, yielding every pick with the chances that produced it.
 
     1. The first center is a data point chosen uniformly at random.
     2. Every point gets the squared distance D² to its nearest chosen center.
@@ -108,10 +108,11 @@ def kmeans_plusplus_steps(X, n_clusters, *, random_state=None):
     random_state : int, RandomState instance or None, default=None
         Seed for the random draws.
 
-    Yields
-    ------
-    pick : SeedingPick
-        One per center, in the order they were chosen.
+    Returns
+    -------
+    picks : generator of SeedingPick
+        One pick per center, in the order they were chosen, computed as they
+        are read (the arguments are checked at the call).
 
     See Also
     --------
@@ -230,12 +231,14 @@ def d2_pick(X, centers, u):
     X : array-like of shape (n_samples, n_features)
         The data.
     centers : array-like of shape (n_centers, n_features)
+        The centers chosen so far.
     u : float
         A uniform random number in [0, 1), e.g. ``rng.uniform()``.
 
     Returns
     -------
     index : int
+        The row of X picked (never a point with D² = 0).
 
     Examples
     --------
@@ -295,7 +298,23 @@ class SeedScan:
         return len(self.seeds)
 
     def position(self, seed):
-        """Row of this scan that holds ``seed``."""
+        """Row of this scan that holds ``seed``.
+
+        Parameters
+        ----------
+        seed : int
+            One of the scan's seeds.
+
+        Returns
+        -------
+        row : int
+            The index into ``inertias``, ``labels``, ``centers`` and ``n_iter``.
+
+        Raises
+        ------
+        ValueError
+            If the scan has no run with that seed.
+        """
         where = np.flatnonzero(self.seeds == seed)
         if len(where) == 0:
             raise ValueError(f"seed {seed!r} is not in this scan; it has seeds "
@@ -315,9 +334,20 @@ class SeedScan:
     def reached(self, optimum=None, *, rtol=1e-3):
         """Which runs reached the optimum: inertia at most ``optimum * (1 + rtol)``.
 
-        ``optimum`` defaults to the smallest inertia in this scan. A run stops
-        when its centers move less than ``tol``, so runs that found the same
-        clustering can differ in the last digits; ``rtol`` absorbs that.
+        A run stops when its centers move less than ``tol``, so runs that found
+        the same clustering can differ in the last digits; ``rtol`` absorbs that.
+
+        Parameters
+        ----------
+        optimum : float or None, default=None
+            The best inertia (positive); None takes the smallest in this scan.
+        rtol : float, default=1e-3
+            The relative margin above ``optimum`` that still counts as reached.
+
+        Returns
+        -------
+        reached : ndarray of bool of shape (n_seeds,)
+            One verdict per run, in the scan's order.
         """
         optimum = float(self.inertias.min()) if optimum is None else optimum
         if isinstance(optimum, bool) or not isinstance(optimum, Real) or not optimum > 0:
@@ -325,7 +355,20 @@ class SeedScan:
         return self.inertias <= optimum * (1 + rtol)
 
     def share_reached(self, optimum=None, *, rtol=1e-3):
-        """The share of runs that reached the optimum (see :meth:`reached`)."""
+        """The share of runs that reached the optimum (see :meth:`reached`).
+
+        Parameters
+        ----------
+        optimum : float or None, default=None
+            The best inertia; None takes the smallest in this scan.
+        rtol : float, default=1e-3
+            The relative margin above ``optimum`` that still counts as reached.
+
+        Returns
+        -------
+        share : float
+            Between 0 and 1.
+        """
         return float(np.mean(self.reached(optimum, rtol=rtol)))
 
     def __repr__(self):
@@ -355,12 +398,15 @@ def scan_seeds(X, n_clusters, seeds, *, init="random", max_iter=300, tol=1e-4):
         progress bar to watch the runs go by.)
     init : {"random", "k-means++"}, default="random"
         How every run picks its starting centers (see :func:`kmeans_teach.kmeans_steps`).
-    max_iter, tol :
+    max_iter : int, default=300
+        Passed on to :func:`kmeans_teach.kmeans_steps`.
+    tol : float, default=1e-4
         Passed on to :func:`kmeans_teach.kmeans_steps`.
 
     Returns
     -------
-    SeedScan
+    scan : SeedScan
+        The final inertia, labels, centers and iterations of every run.
 
     Examples
     --------
@@ -398,6 +444,11 @@ def best_of_n_probability(p, n_init):
     n_init : int or array of int
         Number of runs (at least 1).
 
+    Returns
+    -------
+    probability : float or ndarray
+        ``1 - (1 - p) ** n_init``, of the shape of ``n_init``.
+
     Examples
     --------
     >>> best_of_n_probability(0.8, [1, 2, 3]).round(3)
@@ -426,12 +477,14 @@ def simulate_best_of_n(reached, n_init, *, n_groups=2000, random_state=None):
     n_init : int
         Runs per group, from 1 to ``n_runs``.
     n_groups : int, default=2000
+        How many groups to draw.
     random_state : int, RandomState instance or None, default=None
         Seeds the random draws; an int gives the same result on every call.
 
     Returns
     -------
     share : float
+        The share of the groups in which at least one run reached the optimum.
 
     Examples
     --------
