@@ -39,6 +39,7 @@ def loglog_slope(x, y):
     Returns
     -------
     slope : float
+        The least-squares slope of ``log(y)`` against ``log(x)``.
 
     Examples
     --------
@@ -208,7 +209,26 @@ class FitTimes:
         return tuple(ratio(value, best[n]) for n, value in zip(self.n_samples, self.inertia))
 
     def column(self, name, method):
-        """One column (a field or property name) for one method, as an array in n order."""
+        """One column (a field or property name) for one method, as an array in n order.
+
+        Parameters
+        ----------
+        name : str
+            One of "n_samples", "seconds", "n_iter", "n_steps", "inertia",
+            "seconds_per_iter", "seconds_per_step", "relative_inertia".
+        method : str
+            One of ``methods``.
+
+        Returns
+        -------
+        values : ndarray of shape (n_sizes,)
+            That column's values for that method, one per size.
+
+        Raises
+        ------
+        ValueError
+            If ``method`` or ``name`` is not one of those.
+        """
         if method not in self.methods:
             raise ValueError(f"method must be one of {list(self.methods)}, but got {method!r}.")
         if name not in _FIT_COLUMNS:
@@ -382,13 +402,21 @@ def time_assign(values, *, vary, n_samples=100_000, n_clusters=8, n_features=8,
         The values of the size that varies.
     vary : {"n_samples", "n_clusters", "n_features"}
         Which size varies; the other two keep the values given below.
-    n_samples, n_clusters, n_features : int
-        The fixed sizes (the one named by ``vary`` is ignored).
+    n_samples : int, default=100_000
+        Points, when they do not vary.
+    n_clusters : int, default=8
+        Centers, when they do not vary.
+    n_features : int, default=8
+        Features, when they do not vary.
     func : callable, default=assign
         ``func(X, centers)`` that returns the labels, for example
         :func:`kmeans_teach.assign` or
         :func:`sklearn.metrics.pairwise_distances_argmin`.
-    repeats, max_seconds, n_threads
+    repeats : int, default=3
+        As in :func:`time_fits`.
+    max_seconds : float, default=1.0
+        As in :func:`time_fits`.
+    n_threads : int or None, default=1
         As in :func:`time_fits`.
     random_state : int, RandomState instance or None, default=0
         Seed of the random points and centers (standard normal numbers,
@@ -396,7 +424,8 @@ def time_assign(values, *, vary, n_samples=100_000, n_clusters=8, n_features=8,
 
     Returns
     -------
-    SweepTimes
+    sweep : SweepTimes
+        The best time of the E-step for every value.
 
     Examples
     --------
