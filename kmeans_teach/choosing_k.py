@@ -78,7 +78,9 @@ def kneedle(x, y, *, curve="convex", direction="decreasing", S=1.0):
     y : array-like of shape (n_points,)
         The curve, for example the inertia at each k.
     curve : {"convex", "concave"}, default="convex"
+        The curve's bend: an inertia curve is convex.
     direction : {"decreasing", "increasing"}, default="decreasing"
+        Whether the curve falls or rises with x.
     S : float, default=1.0
         Sensitivity: larger values wait for a clearer flattening.
 
@@ -147,9 +149,21 @@ class KneedleCurve(NamedTuple):
 def kneedle_curve(x, y, *, curve="convex", direction="decreasing"):
     """Steps 1 to 3 of :func:`kneedle`: rescale, turn, subtract the diagonal.
 
+    Parameters
+    ----------
+    x : array-like of shape (n_points,)
+        Strictly increasing, for example the values of k.
+    y : array-like of shape (n_points,)
+        The curve, for example the inertia at each k.
+    curve : {"convex", "concave"}, default="convex"
+        The curve's bend, as in :func:`kneedle`.
+    direction : {"decreasing", "increasing"}, default="decreasing"
+        Whether the curve falls or rises, as in :func:`kneedle`.
+
     Returns
     -------
-    KneedleCurve
+    kcurve : KneedleCurve
+        The rescaled x and y and their difference.
 
     Examples
     --------
@@ -181,7 +195,7 @@ def kneedle_curve(x, y, *, curve="convex", direction="decreasing"):
 
 @dataclass(frozen=True, eq=False)
 class KFit:
-    """k-means with one value of k, and how good its clusters are (read-only).
+    """The k-means fit for one value of k, and how good its clusters are (read-only).
 
     Attributes
     ----------
@@ -240,7 +254,8 @@ def fit_k(X, n_clusters, *, n_init=10, random_state=0):
 
     Returns
     -------
-    KFit
+    fit : KFit
+        The labels, centers, inertia and silhouette of the best run.
 
     Examples
     --------
@@ -285,8 +300,14 @@ def scan_k(X, ks=range(1, 11), *, n_init=10, random_state=0):
     ks : sequence of int, default=range(1, 11)
         Strictly increasing values of k.
     n_init : int, default=10
+        Best of this many k-means++ runs for each k.
     random_state : int, RandomState instance or None, default=0
         Passed to every fit; an int gives every k the same seed.
+
+    Returns
+    -------
+    fits : tuple of KFit
+        One per value of ``ks``, in order.
 
     Examples
     --------
@@ -385,7 +406,8 @@ def gap_statistic(X, ks=range(1, 11), *, n_refs=10, n_init=3, random_state=0, pr
 
     Returns
     -------
-    GapResult
+    result : GapResult
+        The gap and its error at every k, and the k the 1-SE rule chooses.
 
     Examples
     --------
