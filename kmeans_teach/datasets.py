@@ -21,14 +21,19 @@ def lesson_blobs(n_samples=300, *, centers=4, cluster_std=0.6, random_state=0):
 
     Parameters
     ----------
-    n_samples, centers, cluster_std :
-        Passed to :func:`sklearn.datasets.make_blobs`.
+    n_samples : int, default=300
+        Number of points, passed to :func:`sklearn.datasets.make_blobs`.
+    centers : int, default=4
+        Number of blobs, passed to ``make_blobs``.
+    cluster_std : float, default=0.6
+        Standard deviation of every blob, passed to ``make_blobs``.
     random_state : int, RandomState instance or None, default=0
         Seeds the random draws; an int gives the same result on every call.
 
     Returns
     -------
     X : ndarray of shape (n_samples, 2)
+        The points.
     y : ndarray of shape (n_samples,)
         The blob each point was drawn from (k-means never sees it).
 
@@ -51,6 +56,7 @@ def lesson_moons(n_samples=200, *, noise=0.05, random_state=0):
     Parameters
     ----------
     n_samples : int, default=200
+        Number of points, split between the two moons.
     noise : float, default=0.05
         Standard deviation of the Gaussian noise added to the points.
     random_state : int, RandomState instance or None, default=0
@@ -59,6 +65,7 @@ def lesson_moons(n_samples=200, *, noise=0.05, random_state=0):
     Returns
     -------
     X : ndarray of shape (n_samples, 2)
+        The points.
     y : ndarray of shape (n_samples,)
         The moon each point lies on.
 
@@ -109,10 +116,17 @@ def sample_image(name="china.jpg"):
     Parameters
     ----------
     name : {"china.jpg", "flower.jpg"}, default="china.jpg"
+        Which photo.
 
     Returns
     -------
     image : ndarray of shape (427, 640, 3), dtype uint8
+        The photo, read-only (the same array on every call).
+
+    Raises
+    ------
+    ValueError
+        If ``name`` is not one of the two.
 
     Examples
     --------

@@ -195,6 +195,7 @@ def assign(X, centers, *, check_input=True):
     X : array-like of shape (n_samples, n_features)
         The data.
     centers : array-like of shape (n_clusters, n_features)
+        The centers.
     check_input : bool, default=True
         Check X and centers first (shapes, numbers, finite values). The
         engine's own loop, which has checked them once already, passes False
@@ -203,6 +204,7 @@ def assign(X, centers, *, check_input=True):
     Returns
     -------
     labels : ndarray of shape (n_samples,), dtype int32
+        The index of each point's nearest center (the first one on a tie).
 
     Examples
     --------
@@ -301,13 +303,17 @@ def inertia(X, labels, centers, *, check_input=True):
     X : array-like of shape (n_samples, n_features)
         The data.
     labels : array-like of int, shape (n_samples,)
+        The cluster of every point.
     centers : array-like of shape (n_clusters, n_features)
+        The centers.
     check_input : bool, default=True
         Check the three arguments first (see :func:`assign`).
 
     Returns
     -------
     inertia : float
+        The sum over the points of the squared distance to their own
+        cluster's center.
 
     Examples
     --------
@@ -433,6 +439,7 @@ def init_centers(X, n_clusters, init="k-means++", random_state=None, *, check_in
     Returns
     -------
     centers : ndarray of shape (n_clusters, n_features)
+        The initial centers.
 
     Examples
     --------

@@ -103,6 +103,7 @@ def playground_data(name="Gaussian blobs", *, random_state=0):
     Returns
     -------
     X : ndarray of shape (n_samples, 2)
+        The points of that data set.
 
     Examples
     --------
