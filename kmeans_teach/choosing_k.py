@@ -200,8 +200,11 @@ class KFit:
     Attributes
     ----------
     n_clusters : int
+        The k of this fit.
     labels : ndarray of shape (n_samples,)
+        The cluster of every point.
     centers : ndarray of shape (n_clusters, n_features)
+        The centers of the best run.
     inertia : float
         Sum of squared distances from each point to its own center.
     silhouette : ndarray of shape (n_samples,) or None
@@ -332,6 +335,7 @@ class GapResult:
     Attributes
     ----------
     k : ndarray of int, shape (n_ks,)
+        The values of k, in order.
     gap : ndarray of shape (n_ks,)
         ``mean(log W*_k) - log W_k``: how much tighter the clusters of X are
         than those of data with no clusters.

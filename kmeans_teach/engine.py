@@ -431,6 +431,8 @@ def init_centers(X, n_clusters, init="k-means++", random_state=None, *, check_in
     n_clusters : int
         From 1 to the number of distinct points in X.
     init : {"k-means++", "random"} or array-like of shape (n_clusters, n_features), default="k-means++"
+        scikit-learn's ``kmeans_plusplus``, ``n_clusters`` distinct data points
+        at random, or the given centers.
     random_state : int, RandomState instance or None, default=None
         Seeds the random draws; an int gives the same result on every call.
     check_input : bool, default=True

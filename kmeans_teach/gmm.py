@@ -52,8 +52,11 @@ class GMMStep:
     iteration : int
         0 at init, then 1, 2, ... (an E-step and the M-step after it share it).
     phase : {"init", "expect", "maximize"}
+        What this half-step did: the start, an E-step or an M-step.
     weights : ndarray of shape (n_components,)
+        The mixing weight of every component (they sum to 1).
     means : ndarray of shape (n_components, n_features)
+        The mean of every component.
     covariances : ndarray
         Shape (n_components, n_features, n_features) for "full",
         (n_features, n_features) for "tied", (n_components, n_features) for

@@ -90,6 +90,7 @@ class ClusterSummary(NamedTuple):
     Attributes
     ----------
     cluster : int
+        The cluster id.
     size : int
         Number of points in the cluster.
     majority : int

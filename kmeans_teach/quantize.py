@@ -247,6 +247,7 @@ class Quantized:
     Attributes
     ----------
     palette : ndarray of shape (n_colors, 3), dtype uint8
+        The colours the image is reduced to.
     labels : ndarray of shape (height, width), dtype int32
         The palette index of every pixel.
     psnr : float
@@ -256,6 +257,7 @@ class Quantized:
     compression_factor : float
         24 / bits_per_pixel.
     method : str
+        The quantiser that made it (see :func:`quantize`).
     inertia : float
         Total squared colour error over all pixels and channels (the k-means
         objective, measured with the rounded palette).

@@ -152,7 +152,9 @@ class FitTimes:
     Attributes
     ----------
     method : tuple of str
+        The variant fitted in each row.
     n_samples : tuple of int
+        The number of points it was fitted on.
     seconds : tuple of float
         Wall-clock time of ``fit`` (the best of the repeats).
     n_iter : tuple of int

@@ -275,11 +275,15 @@ class SeedScan:
     Attributes
     ----------
     seeds : ndarray of shape (n_seeds,)
+        The seed of every run, in order.
     init : {"random", "k-means++"}
+        How every run picked its starting centers.
     inertias : ndarray of shape (n_seeds,)
         Final inertia of every run.
     labels : ndarray of shape (n_seeds, n_samples)
+        The final labels of every run.
     centers : ndarray of shape (n_seeds, n_clusters, n_features)
+        The final centers of every run.
     n_iter : ndarray of shape (n_seeds,)
         Lloyd iterations of every run.
     """

@@ -113,6 +113,7 @@ class Representatives:
     Attributes
     ----------
     centers : ndarray of shape (n_clusters, n_features)
+        The k-means centers.
     labels : ndarray of shape (n_samples,)
         The cluster of every training image.
     distances : ndarray of shape (n_samples, n_clusters)
@@ -281,7 +282,9 @@ class BudgetCurves:
     Attributes
     ----------
     budgets : tuple of int
+        The numbers of labels bought.
     shares : tuple of float
+        The shares of each cluster the labels were propagated to.
     random : ndarray of shape (n_budgets,)
         Correct test images with that many randomly chosen labelled images.
     representative : ndarray of shape (n_budgets,)
@@ -291,6 +294,7 @@ class BudgetCurves:
     propagated_right : ndarray of shape (n_budgets, n_shares)
         The share of propagated labels that are right.
     n_test : int
+        The number of test images (the accuracies' denominator).
     representative_index : tuple of ndarray
         For each budget, the training images that were labelled (the representatives).
     """

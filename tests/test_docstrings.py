@@ -7,6 +7,9 @@ means reachable from the ``__all__`` of ``kmeans_teach``, ``kmeans_teach.plottin
 name without a leading underscore: the functions and classes listed there, and the
 public methods and properties of those classes (each counted once, in the class of the
 package that defines it).
+
+Two checks of our own complete numpydoc's: RC01, a record's fields are all described
+under Attributes; AT01, every Parameters or Attributes entry has a type and a description.
 """
 
 import dataclasses
@@ -127,6 +130,18 @@ def _record_problems(record):
     return [("RC01", f"record fields not under Attributes: {missing}")] if missing else []
 
 
+def _undescribed_entries(obj):
+    """Every Parameters (and a class's Attributes) entry needs a type and a description.
+
+    numpydoc's PR07 skips a parameter whose type is a set of values (``{"a", "b"}``),
+    and checks no Attributes; this covers both.
+    """
+    doc = NumpyDocString(inspect.getdoc(obj) or "")
+    bare = [p.name for section in ("Parameters", "Attributes") for p in doc[section]
+            if not p.name.startswith("*") and (not p.type.strip() or not "".join(p.desc).strip())]
+    return [("AT01", f"entries without a type or a description: {bare}")] if bare else []
+
+
 def _described_by_owner(path):
     """True for a property that its class describes under Attributes."""
     owner_path, _, name = path.rpartition(".")
@@ -153,6 +168,7 @@ def problems(path, obj):
         errors = [(code, msg) for code, msg in result["errors"] if code in CHECKS - skip]
         if _is_record(obj):
             errors += _record_problems(obj)
+        errors += _undescribed_entries(obj)
         # A property described under its class's Attributes needs no docstring of its
         # own (numpydoc's convention for properties).
         if [code for code, _ in errors] == ["GL08"] and _described_by_owner(path):

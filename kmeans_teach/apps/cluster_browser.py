@@ -48,7 +48,9 @@ class ClusterBrowser(SliderApp):
     Attributes
     ----------
     labels : ndarray of shape (n_samples,)
+        The cluster of every image.
     centers : ndarray of shape (n_clusters, 64)
+        The k-means centers, as 8x8 images.
     summaries : list of ClusterSummary
         Size, majority digit, purity and the other digits of each cluster.
     matching : Matching

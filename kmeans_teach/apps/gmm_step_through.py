@@ -42,6 +42,7 @@ class GMMStepThrough(SliderApp):
     seed : int, default=0
         The random_state of the k-means initialisation.
     covariance_type : {"full", "tied", "diag", "spherical"}, default="full"
+        The shape of the covariances, as in scikit-learn's ``GaussianMixture``.
     n_seeds : int, default=3
         The seed slider runs over 0 .. n_seeds - 1.
     max_components : int, default=4

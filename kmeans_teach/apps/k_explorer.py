@@ -55,6 +55,7 @@ class KExplorer(SliderApp):
     fits : tuple of KFit
         One per k, ``fits[k - 1]``.
     gap : GapResult
+        The gap statistic over k = 1 .. max_k.
     knee : int or None
         The elbow's knee found by :func:`kmeans_teach.kneedle`.
     best_silhouette : int

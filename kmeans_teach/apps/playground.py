@@ -47,6 +47,7 @@ class Playground(SliderApp):
     data : str, default="Gaussian blobs"
         The data set the menu starts on (see ``kmeans_teach.playground_data``).
     start : {"click to place", "random", "k-means++"}, default="click to place"
+        How the initial centers are placed: by clicks on the plot, or drawn.
     n_clusters : int, default=4
         How many centers "random" and "k-means++" place.
     seed : int, default=0

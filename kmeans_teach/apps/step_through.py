@@ -46,6 +46,7 @@ class StepThrough(SliderApp):
     seed : int, default=34
         Where the seed slider starts: the seed of the random initial centers.
     init : {"random", "k-means++"}, default="random"
+        How the initial centers are drawn.
     max_iter : int, default=300
         Passed on to :func:`kmeans_teach.run_kmeans`.
     tol : float, default=1e-4

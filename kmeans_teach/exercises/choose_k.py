@@ -73,6 +73,7 @@ def check_k_choice(X, k, evidence, *, criterion="silhouette", ks=range(1, 11), n
     evidence : float
         The number that defends it (mean silhouette or gap at ``k``).
     criterion : {"silhouette", "gap"}, default="silhouette"
+        The criterion that defends the choice.
     ks : sequence of int, default=range(1, 11)
         The values of k to compare (strictly increasing, starting at 1).
     n_init : int or None, default=None

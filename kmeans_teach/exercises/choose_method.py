@@ -61,6 +61,7 @@ def check_method_choice(X, y, method, evidence, *, n_clusters=2, n_neighbors=10,
     y : array-like of int, shape (n_samples,)
         The true groups (only to score; neither method sees them).
     method : {"k-means", "spectral"}
+        The method you choose.
     evidence : float
         The ARI of ``method`` on these data.
     n_clusters : int, default=2

@@ -30,6 +30,8 @@ def check_label_budget(n_labels, accuracy, *, target=0.9, method="representative
     target : float, default=0.9
         The test accuracy to reach, as a fraction.
     method : {"representative", "random"}, default="representative"
+        Which labelling the budget is for: the k-means representatives or
+        images drawn at random.
 
     Returns
     -------

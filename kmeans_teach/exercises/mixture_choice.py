@@ -51,7 +51,9 @@ def check_mixture_choice(case, method, evidence):
     Parameters
     ----------
     case : {"wrong k", "stretched blobs", "unequal variances", "unequal sizes"}
+        The failure case of :func:`kmeans_teach.failures.failure_cases`.
     method : {"k-means", "gaussian mixture"}
+        The method you choose for it.
     evidence : float
         The ARI of ``method`` on that case.
 

@@ -52,6 +52,7 @@ def check_palette_size(n_colors, psnr, *, target=30.0, image="china.jpg"):
     target : float, default=30.0
         The PSNR the recoloured photo must reach, in dB.
     image : {"china.jpg", "flower.jpg"}, default="china.jpg"
+        The sample photo the decision is about.
 
     Returns
     -------
