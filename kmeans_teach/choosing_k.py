@@ -18,13 +18,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import NamedTuple
-from numbers import Integral, Real
+from numbers import Integral
 
 import numpy as np
 from scipy.signal import argrelextrema
 
 from ._threads import limit_threads
-from ._validation import check_int, check_random_state, check_X, rng_from
+from ._validation import check_int, check_number, check_random_state, check_X, rng_from
 
 __all__ = [
     "kneedle",
@@ -101,8 +101,7 @@ def kneedle(x, y, *, curve="convex", direction="decreasing", S=1.0):
     >>> kneedle(ks, [100, 50, 20, 15, 13, 12, 11])
     3
     """
-    if isinstance(S, bool) or not isinstance(S, Real) or not S >= 0:
-        raise ValueError(f"S must be a number >= 0, but got {S!r}; the usual value is 1.")
+    check_number(S, "S", low=0, fix=" The usual value is 1.")
     kc = kneedle_curve(x, y, curve=curve, direction=direction)  # steps 1-3
     xn, d, flipped = kc.x, kc.difference, kc.flipped
     x = np.asarray(x)
@@ -271,6 +270,11 @@ def fit_k(X, n_clusters, *, n_init=10, random_state=0):
     k = _check_k(n_clusters, X)
     n_init = check_int(n_init, "n_init", low=1)
     check_random_state(random_state)
+    return _fit_k(X, k, n_init, random_state)
+
+
+def _fit_k(X, k, n_init, random_state):
+    """:func:`fit_k` on checked input."""
     with limit_threads():  # k-means and the silhouette on one thread
         from sklearn.cluster import KMeans  # on use: scikit-learn imports pandas
         from sklearn.metrics import silhouette_samples
@@ -321,8 +325,9 @@ def scan_k(X, ks=range(1, 11), *, n_init=10, random_state=0):
     """
     X = check_X(X)
     check_random_state(random_state)
-    return tuple(fit_k(X, int(k), n_init=n_init, random_state=random_state)
-                 for k in _check_ks(ks, X))
+    ks = _check_ks(ks, X)
+    n_init = check_int(n_init, "n_init", low=1)
+    return tuple(_fit_k(X, int(k), n_init, random_state) for k in ks)
 
 
 # --- the gap statistic --------------------------------------------------------------------

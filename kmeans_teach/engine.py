@@ -22,7 +22,7 @@ from functools import cached_property
 import numpy as np
 
 from ._validation import (
-    check_centers, check_init_array, check_int, check_labels, check_n_clusters,
+    check_centers, check_choice, check_init_array, check_int, check_labels, check_n_clusters,
     check_random_state, check_tol, check_X,
 )
 
@@ -452,7 +452,11 @@ def init_centers(X, n_clusters, init="k-means++", random_state=None, *, check_in
     if check_input:
         X = check_X(X)
         _check_n_clusters_distinct(n_clusters, X)
-    rng = check_random_state(random_state)
+    return _init_centers(X, n_clusters, init, check_random_state(random_state))
+
+
+def _init_centers(X, n_clusters, init, rng):
+    """:func:`init_centers` on checked input: X from ``check_X``, n_clusters checked, rng a RandomState."""
     if isinstance(init, str) and init == "random":
         # shuffle the points and keep the first n_clusters distinct ones
         order = rng.permutation(len(X))
@@ -515,12 +519,16 @@ def _prepare(X, n_clusters, init, random_state, max_iter, tol, empty):
         # of our own, so that changing the caller's array cannot change the trace
         X = X.copy()
     X.flags.writeable = False
+    return _prepare_checked(X, n_clusters, init, random_state, max_iter, tol, empty)
+
+
+def _prepare_checked(X, n_clusters, init, random_state, max_iter, tol, empty):
+    """Check the other arguments against an X already checked (by ``check_X``): X is not checked again."""
     _check_n_clusters_distinct(n_clusters, X)
     max_iter = check_int(max_iter, "max_iter", low=1, fix=" scikit-learn's default is 300.")
     tol = check_tol(tol)
-    if empty not in EMPTY_POLICIES:
-        raise ValueError(f"empty must be one of {EMPTY_POLICIES}, but got {empty!r}.")
-    centers = init_centers(X, n_clusters, init, random_state, check_input=False)
+    check_choice(empty, "empty", EMPTY_POLICIES)
+    centers = _init_centers(X, n_clusters, init, check_random_state(random_state))
     # scikit-learn's rule: the tolerance is relative to the spread of the data
     tol_abs = float(np.mean(np.var(X, axis=0)) * tol) if tol else 0.0
     return X, centers, max_iter, tol_abs
@@ -623,5 +631,9 @@ def run_kmeans(X, n_clusters, *, init="k-means++", random_state=None,
     >>> trace.final.labels, trace.final.inertia, trace.n_iter
     (array([0, 0, 1, 1], dtype=int32), 1.0, 3)
     """
-    X, centers, max_iter, tol_abs = _prepare(X, n_clusters, init, random_state, max_iter, tol, empty)
+    return _run_kmeans(*_prepare(X, n_clusters, init, random_state, max_iter, tol, empty), empty)
+
+
+def _run_kmeans(X, centers, max_iter, tol_abs, empty):
+    """:func:`run_kmeans` on checked input (from ``_prepare`` or ``_prepare_checked``)."""
     return Trace(_lloyd(X, centers, max_iter, tol_abs, empty), tol=tol_abs)

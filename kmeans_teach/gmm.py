@@ -24,12 +24,13 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from numbers import Real
 
 import numpy as np
 from scipy.special import logsumexp
 
-from ._validation import check_int, check_n_clusters, check_random_state, check_X
+from ._validation import (
+    check_choice, check_int, check_n_clusters, check_number, check_random_state, check_X,
+)
 
 __all__ = ["GMMStep", "GMMTrace", "gmm_steps", "run_gmm", "gmm_responsibilities",
            "COVARIANCE_TYPES", "GMM_INITS"]
@@ -288,19 +289,13 @@ def gmm_responsibilities(X, weights, means, covariances, *, covariance_type="ful
 
 # --- input checks -----------------------------------------------------------------
 def _check_covariance_type(covariance_type):
-    if covariance_type not in COVARIANCE_TYPES:
-        raise ValueError(f"covariance_type must be one of {COVARIANCE_TYPES} (scikit-learn's "
-                         f"names), but got {covariance_type!r}.")
-    return covariance_type
+    return check_choice(covariance_type, "covariance_type", COVARIANCE_TYPES,
+                        fix=" These are scikit-learn's names.")
 
 
 def _check_positive(value, name, default, *, zero=False):
-    ok = isinstance(value, Real) and not isinstance(value, bool) and np.isfinite(value)
-    if not ok or value < 0 or (value == 0 and not zero):
-        span = ">= 0" if zero else "> 0"
-        raise ValueError(f"{name} must be a finite number {span}, but got {value!r}. "
-                         f"scikit-learn's default is {default}.")
-    return float(value)
+    return check_number(value, name, low=0, low_open=not zero,
+                        fix=f" scikit-learn's default is {default}.")
 
 
 def _initial(X, n_components, init, random_state, covariance_type, reg_covar):

@@ -31,7 +31,7 @@ import numpy as np
 from ._threads import limit_threads
 # the photos live in datasets.py; re-exported here, where they were
 from .datasets import SAMPLE_IMAGES, sample_image  # noqa: F401
-from ._validation import check_int, check_random_state, rng_from
+from ._validation import check_choice, check_int, check_random_state, rng_from
 from .engine import LABEL_DTYPE, assign
 
 __all__ = [
@@ -422,9 +422,7 @@ def _pillow_quantize(prepared, n_colors, method):
 
 
 def _check_method(method):
-    if method not in KMEANS_METHODS + PILLOW_METHODS:
-        raise ValueError(f"method must be one of {KMEANS_METHODS + PILLOW_METHODS}, "
-                         f"but got {method!r}.")
+    check_choice(method, "method", KMEANS_METHODS + PILLOW_METHODS)
 
 
 def _check_sample_size(sample_size, method):

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from numbers import Integral, Real
+from numbers import Integral
 
 import numpy as np
 
 from ._threads import limit_threads
-from ._validation import check_int, check_X, rng_from
+from ._validation import check_choice, check_int, check_number, check_X, rng_from
 from .engine import assign, inertia
 
 __all__ = ["FitTimes", "SweepTimes", "format_seconds", "loglog_slope", "time_assign", "time_fits"]
@@ -83,9 +83,7 @@ def format_seconds(seconds):
     >>> format_seconds(0.3124), format_seconds(1.2549), format_seconds(4.8e-5)
     ('312 ms', '1.25 s', '48.0 µs')
     """
-    if isinstance(seconds, bool) or not isinstance(seconds, Real) or not np.isfinite(seconds) \
-            or seconds < 0:
-        raise ValueError(f"seconds must be a finite number >= 0, but got {seconds!r}.")
+    check_number(seconds, "seconds", low=0)
     for unit, scale in (("s", 1.0), ("ms", 1e-3), ("µs", 1e-6)):  # noqa: B007 (unit is read after the loop)
         if seconds >= scale:
             break
@@ -114,10 +112,8 @@ def _positive_1d(values, name):
 
 def _check_repeats(repeats, max_seconds):
     check_int(repeats, "repeats", low=1, fix=" Use 1 to time every case once.")
-    if isinstance(max_seconds, bool) or not isinstance(max_seconds, Real) or not max_seconds > 0:
-        raise ValueError(f"max_seconds must be a positive number, but got {max_seconds!r}.")
-    if not np.isfinite(max_seconds):
-        raise ValueError("max_seconds must be finite; use a large number to always repeat.")
+    check_number(max_seconds, "max_seconds", low=0, low_open=True,
+                 fix=" Use a large number to always repeat.")
 
 
 def _check_n_threads(n_threads):
@@ -435,8 +431,7 @@ def time_assign(values, *, vary, n_samples=100_000, n_clusters=8, n_features=8,
     >>> sweep.vary, sweep.values, dict(sweep.fixed)
     ('n_clusters', (2, 4), {'n_samples': 1000, 'n_features': 8})
     """
-    if vary not in _SIZES:
-        raise ValueError(f"vary must be one of {list(_SIZES)}, but got {vary!r}.")
+    check_choice(vary, "vary", list(_SIZES))
     if not callable(func):
         raise TypeError(f"func must be callable as func(X, centers), but got {func!r}.")
     sizes = {"n_samples": n_samples, "n_clusters": n_clusters, "n_features": n_features}

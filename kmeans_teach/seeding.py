@@ -17,12 +17,13 @@ This module uses only NumPy and scikit-learn (no plotting).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from numbers import Real
 
 import numpy as np
 
-from ._validation import check_int, check_n_clusters, check_random_state, check_X
-from .engine import _first_distinct, _n_iter, kmeans_steps
+from ._validation import (
+    check_choice, check_int, check_int_array, check_n_clusters, check_number, check_random_state, check_X,
+)
+from .engine import _first_distinct, _lloyd, _n_iter, _prepare_checked
 
 __all__ = [
     "SeedingPick",
@@ -247,8 +248,7 @@ def d2_pick(X, centers, u):
     >>> d2_pick(X, np.array([[0.0]]), 0.05), d2_pick(X, np.array([[0.0]]), 0.5)
     (1, 2)
     """
-    if isinstance(u, bool) or not isinstance(u, Real) or not 0 <= u < 1:
-        raise ValueError(f"u must be a number in [0, 1), such as rng.uniform(); got {u!r}.")
+    check_number(u, "u", low=0, high=1, high_open=True, fix=" Draw one with rng.uniform().")
     probabilities = d2_probabilities(X, centers)
     # only points with a chance can be picked (a center has D² = 0)
     candidates = np.flatnonzero(probabilities > 0)
@@ -354,8 +354,8 @@ class SeedScan:
             One verdict per run, in the scan's order.
         """
         optimum = float(self.inertias.min()) if optimum is None else optimum
-        if isinstance(optimum, bool) or not isinstance(optimum, Real) or not optimum > 0:
-            raise ValueError(f"optimum must be a positive inertia; got {optimum!r}.")
+        check_number(optimum, "optimum", low=0, low_open=True, what="inertia",
+                     fix=" Leave it None for this scan's smallest inertia.")
         return self.inertias <= optimum * (1 + rtol)
 
     def share_reached(self, optimum=None, *, rtol=1e-3):
@@ -422,14 +422,14 @@ def scan_seeds(X, n_clusters, seeds, *, init="random", max_iter=300, tol=1e-4):
     >>> scan.inertias.tolist(), scan.worst_seed, scan.share_reached()
     ([1.5, 1.5, 1.5, 101.0, 101.0, 101.0], 3, 0.5)
     """
-    if not isinstance(init, str) or init not in INITS:
-        raise ValueError(f"init must be one of {INITS}; got {init!r}.")
+    check_choice(init, "init", INITS)
     X = check_X(X)
     check_n_clusters(n_clusters, X)
     runs = []
     for seed in _check_seeds(seeds):
-        *_, final = kmeans_steps(X, n_clusters, init=init, random_state=seed,
-                                 max_iter=max_iter, tol=tol)
+        # X is checked once above: each run checks only its other arguments
+        *_, final = _lloyd(*_prepare_checked(X, n_clusters, init, seed, max_iter, tol,
+                                             "relocate"), "relocate")
         runs.append((seed, final.inertia, final.labels, final.centers, _n_iter(final)))
     if not runs:
         raise ValueError("seeds is empty: give at least one seed, e.g. range(200).")
@@ -458,11 +458,8 @@ def best_of_n_probability(p, n_init):
     >>> best_of_n_probability(0.8, [1, 2, 3]).round(3)
     array([0.8  , 0.96 , 0.992])
     """
-    if isinstance(p, bool) or not isinstance(p, Real) or not 0 <= p <= 1:
-        raise ValueError(f"p must be a probability between 0 and 1; got {p!r}.")
-    n = np.asarray(n_init)
-    if not np.issubdtype(n.dtype, np.integer) or n.size == 0 or (n < 1).any():
-        raise ValueError(f"n_init must be whole numbers >= 1; got {n_init!r}.")
+    check_number(p, "p", low=0, high=1, what="probability")
+    n = check_int_array(n_init, "n_init", low=1, fix=" For example n_init=[1, 2, 5, 10].")
     # all n runs fail with chance (1 - p)^n; otherwise at least one succeeds
     return 1 - (1 - p) ** n
 

@@ -14,12 +14,11 @@ on a fixed sample of its pixels; every pixel then gets its nearest center.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from numbers import Real
 
 import numpy as np
 
 from ._threads import limit_threads
-from ._validation import check_int, check_random_state, rng_from
+from ._validation import check_int, check_number, check_random_state, rng_from
 from .engine import assign
 
 __all__ = ["pixel_features", "SegmentationData", "Segmentation", "segment", "region_borders",
@@ -27,10 +26,8 @@ __all__ = ["pixel_features", "SegmentationData", "Segmentation", "segment", "reg
 
 
 def _check_weight(weight):
-    if isinstance(weight, bool) or not isinstance(weight, Real) or not 0 <= weight < np.inf:
-        raise ValueError(f"position_weight must be a number >= 0 (0: colour only), "
-                         f"but got {weight!r}.")
-    return float(weight)
+    return check_number(weight, "position_weight", low=0,
+                        fix=" Use 0 to segment by colour only.")
 
 
 def pixel_features(image, position_weight=0.0):

@@ -14,13 +14,12 @@ cluster nearest its center, where the clusters are purest.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
-from numbers import Real
 
 import numpy as np
 
 from ._threads import limit_threads
-from ._validation import check_int, check_random_state, check_X
+from ._validation import check_int, check_number, check_random_state, check_X
+from .datasets import DigitsSplit, digits_split  # noqa: F401
 
 __all__ = [
     "DigitsSplit",
@@ -40,70 +39,6 @@ __all__ = [
 BUDGETS = (10, 20, 30, 50, 75, 100, 150, 200)
 #: the shares of each cluster the labels are propagated to (1.0: the whole cluster)
 SHARES = (0.2, 0.5, 1.0)
-
-
-@dataclass(frozen=True, repr=False)
-class DigitsSplit:
-    """The digits, split into a training and a test set (pixels scaled to 0..1).
-
-    Attributes
-    ----------
-    X_train : ndarray of shape (n_train, 64)
-        The training images, one row of 8 x 8 pixels each.
-    X_test : ndarray of shape (n_test, 64)
-        The test images.
-    y_train : ndarray of shape (n_train,)
-        The digit shown in each training image.
-    y_test : ndarray of shape (n_test,)
-        The digit shown in each test image.
-    """
-
-    X_train: np.ndarray
-    X_test: np.ndarray
-    y_train: np.ndarray
-    y_test: np.ndarray
-
-    def __repr__(self):
-        return (f"DigitsSplit({len(self.X_train)} training images, "
-                f"{len(self.X_test)} test images, {self.X_train.shape[1]} pixels each)")
-
-
-@cache
-def digits_split(test_size=450, random_state=0):
-    """Lesson 05's digits, split into train and test, pixels divided by 16.
-
-    The split is stratified (each digit in the same proportion on both sides)
-    and the pixels go from 0 to 1 instead of 0 to 16, so that the logistic
-    regression converges quickly (feature scaling is lesson 08's subject).
-
-    Parameters
-    ----------
-    test_size : int, default=450
-        Images kept aside for the test set.
-    random_state : int, RandomState instance or None, default=0
-        Seed of the split (an int, so that the cached split is reused).
-
-    Returns
-    -------
-    DigitsSplit
-
-    Examples
-    --------
-    >>> digits_split()
-    DigitsSplit(1347 training images, 450 test images, 64 pixels each)
-    """
-    from sklearn.model_selection import train_test_split
-
-    from .datasets import lesson_digits
-
-    check_int(test_size, "test_size", low=10, high=1787)
-    check_random_state(random_state)
-    X, y = lesson_digits()
-    parts = train_test_split(X / 16.0, y, test_size=test_size, stratify=y,
-                             random_state=random_state)
-    for part in parts:
-        part.setflags(write=False)  # cached and shared: nobody may change it
-    return DigitsSplit(*parts)
 
 
 @dataclass(frozen=True, repr=False)
@@ -206,9 +141,8 @@ def propagate(reps, rep_labels, share=1.0):
     >>> len(index) < len(split.X_train), bool(np.isin(reps.index, index).all())
     (True, True)
     """
-    if isinstance(share, bool) or not isinstance(share, Real) or not 0 < share <= 1:
-        raise ValueError(f"share must be a number in (0, 1], such as 0.2 for the closest "
-                         f"20 % of each cluster, but got {share!r}.")
+    check_number(share, "share", low=0, high=1, low_open=True,
+                 fix=" For example 0.2 for the closest 20 % of each cluster.")
     rep_labels = np.asarray(rep_labels)
     if rep_labels.shape != (reps.n_clusters,):
         raise ValueError(f"rep_labels must hold one label per cluster, shape "

@@ -33,7 +33,7 @@ from scipy.sparse.csgraph import connected_components
 
 from ._threads import limit_threads
 from .datasets import lesson_moons
-from ._validation import check_int, check_random_state, check_X
+from ._validation import check_int, check_number, check_random_state, check_X
 from .metrics import match_clusters
 
 __all__ = [
@@ -90,7 +90,11 @@ def knn_affinity(X, n_neighbors=10):
            [0. , 0.5, 1. ]])
     """
     X = check_X(X)
-    n_neighbors = _check_n_neighbors(n_neighbors, X.shape[0])
+    return _knn_affinity(X, _check_n_neighbors(n_neighbors, X.shape[0]))
+
+
+def _knn_affinity(X, n_neighbors):
+    """:func:`knn_affinity` on checked input."""
     from sklearn.neighbors import kneighbors_graph  # on use: scikit-learn imports pandas
     choice = kneighbors_graph(X, n_neighbors=n_neighbors, include_self=True)
     return (0.5 * (choice + choice.T)).tocsr()
@@ -181,17 +185,23 @@ def spectral_embedding_of(X, *, n_neighbors=10, n_components=2, random_state=Non
     n_samples = X.shape[0]
     if n_samples < 3:
         raise ValueError(f"X has {n_samples} samples; a spectral embedding needs at least 3.")
-    affinity = knn_affinity(X, n_neighbors)
+    n_neighbors = _check_n_neighbors(n_neighbors, n_samples)
     n_components = check_int(
         n_components, "n_components", low=1, high=n_samples - 2,
         fix=f" The eigenvector solver needs it below the number of samples minus one "
             f"({n_samples - 1}).",
     )
+    return _spectral_embedding_of(X, n_neighbors, n_components, check_random_state(random_state))
+
+
+def _spectral_embedding_of(X, n_neighbors, n_components, rng):
+    """:func:`spectral_embedding_of` on checked input; ``rng`` a RandomState."""
+    affinity = _knn_affinity(X, n_neighbors)
     n_pieces, pieces = connected_components(affinity, directed=False)
     from sklearn.manifold import spectral_embedding  # on use: scikit-learn imports pandas
     with limit_threads():  # the eigenvector solver, on one thread as every fit
         coords = spectral_embedding(
-            affinity, n_components=n_components, random_state=check_random_state(random_state),
+            affinity, n_components=n_components, random_state=rng,
             eigen_tol="auto", drop_first=False,
         )
     return SpectralEmbedding(coords, affinity, int(n_neighbors), int(n_pieces), pieces)
@@ -268,8 +278,8 @@ def spectral_clustering_of(X, n_clusters=2, *, n_neighbors=10, random_state=None
     n_init = check_int(n_init, "n_init", low=1)
     # one random stream for both steps, in scikit-learn's order
     rng = check_random_state(random_state)
-    embedding = spectral_embedding_of(X, n_neighbors=n_neighbors, n_components=n_clusters,
-                                      random_state=rng)
+    n_neighbors = _check_n_neighbors(n_neighbors, X.shape[0])
+    embedding = _spectral_embedding_of(X, n_neighbors, n_clusters, rng)
     with limit_threads():
         from sklearn.cluster import KMeans  # on use: scikit-learn imports pandas
         kmeans = KMeans(n_clusters, n_init=n_init, random_state=rng).fit(embedding.coords)
@@ -419,10 +429,7 @@ def compare_on_moons(noise=0.05, n_neighbors=10, *, n_samples=200, random_state=
     >>> compare_on_moons().warning
     'Graph is not fully connected, spectral embedding may not work as expected.'
     """
-    if isinstance(noise, bool) or not isinstance(noise, (int, float, np.floating, np.integer)) \
-            or not np.isfinite(noise) or noise < 0:
-        raise ValueError(f"noise must be a finite number >= 0, but got {noise!r}; "
-                         "the lesson uses 0.05.")
+    check_number(noise, "noise", low=0, fix=" The lesson uses 0.05.")
     n_samples = check_int(n_samples, "n_samples", low=4)
     if not isinstance(random_state, Integral):
         # a RandomState or None: draw the int seed the cache is keyed by

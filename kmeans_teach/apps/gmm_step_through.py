@@ -7,7 +7,7 @@ import numpy as np
 
 from .._threads import limit_threads
 from .._validation import check_int, check_X
-from ..failures import stretched_blobs
+from ..datasets import stretched_blobs
 from ..gmm import COVARIANCE_TYPES, run_gmm
 from ..plotting import (plot_gmm_step, plot_log_likelihood, update_gmm_step,
                         update_log_likelihood)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from ..plotting import plot_budget_curves, plot_digit_grid, update_budget_curves, update_digit_grid
-from ..semi_supervised import BUDGETS, SHARES, digits_split, label_budget_curves
+from ..datasets import digits_split
+from ..semi_supervised import BUDGETS, SHARES, label_budget_curves
 from .base import SliderApp
 from .progress import progress
 

@@ -9,7 +9,7 @@ import numpy as np
 
 from .._validation import check_int
 from ..engine import run_kmeans, init_centers
-from ..playground_data import PLAYGROUND_DATA, playground_data
+from ..datasets import PLAYGROUND_DATA, playground_data
 from ..plotting._axes import padded_limits
 from ..plotting.playground import plot_playground, update_playground
 from .base import PIXEL_RATIO, SliderApp
@@ -40,7 +40,8 @@ class Playground(SliderApp):
       picked up), then click where it should go; click it again to put it back.
     * A click after some steps starts again from the centers shown then.
 
-    Keys, when the plot has focus: ArrowRight = Step, ArrowLeft = Back.
+    Keys, when the plot has focus: ArrowRight or PageDown = Step, ArrowLeft or
+    PageUp = Back (many presenter remotes send the Page keys).
 
     Parameters
     ----------
@@ -269,9 +270,10 @@ class Playground(SliderApp):
         event, kind = change["event"], change["name"]
         self.playing = False
         if kind == "keydown":
-            if event.get("key") == "ArrowRight":
+            # many presenter remotes send Page Down / Page Up rather than the arrows
+            if event.get("key") in ("ArrowRight", "PageDown"):
                 self.step()
-            elif event.get("key") == "ArrowLeft":
+            elif event.get("key") in ("ArrowLeft", "PageUp"):
                 self.back()
             return
         if kind != "click":

@@ -10,7 +10,8 @@ __all__ = ["check_representatives"]
 
 
 def _cases():
-    from ..semi_supervised import digits_split, representatives
+    from ..datasets import digits_split
+    from ..semi_supervised import representatives
 
     rng = np.random.default_rng(0)
     split = digits_split()
