@@ -23,6 +23,12 @@ def limit_threads(limits=1):
     limits : int or None, default=1
         The most threads each thread pool may use; None leaves them as they are.
 
+    Yields
+    ------
+    None
+        The ``with`` block runs under the limit; the old limits come back
+        when it ends.
+
     Notes
     -----
     Unlike ``threadpoolctl.threadpool_limits``, which sets the limit as soon as

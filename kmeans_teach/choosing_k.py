@@ -88,7 +88,9 @@ def kneedle(x, y, *, curve="convex", direction="decreasing", S=1.0):
     y : array-like of shape (n_points,)
         The curve, for example the inertia at each k.
     curve : {"convex", "concave"}, default="convex"
+        The curve's bend: an inertia curve is convex.
     direction : {"decreasing", "increasing"}, default="decreasing"
+        Whether the curve falls or rises with x.
     S : float, default=1.0
         Sensitivity: larger values wait for a clearer flattening.
 
@@ -129,7 +131,21 @@ def kneedle(x, y, *, curve="convex", direction="decreasing", S=1.0):
 
 
 class KneedleCurve(NamedTuple):
-    """The curve as Kneedle sees it (steps 1 to 3 of :func:`kneedle`)."""
+    """The curve as Kneedle sees it (steps 1 to 3 of :func:`kneedle`).
+
+    Attributes
+    ----------
+    x : ndarray of shape (n_points,)
+        x rescaled to [0, 1] (reversed when the curve was flipped).
+    y : ndarray of shape (n_points,)
+        y rescaled to [0, 1] and turned concave and increasing.
+    difference : ndarray of shape (n_points,)
+        ``y - x``: the knee is where this peaks.
+    flipped : bool, default=False
+        True when the order was reversed (convex increasing, concave
+        decreasing): then point i of this curve is point n - 1 - i of the
+        original x.
+    """
 
     x: np.ndarray  # x rescaled to [0, 1] (reversed when the curve was flipped)
     y: np.ndarray  # y rescaled to [0, 1] and turned concave and increasing
@@ -142,9 +158,21 @@ class KneedleCurve(NamedTuple):
 def kneedle_curve(x, y, *, curve="convex", direction="decreasing"):
     """Steps 1 to 3 of :func:`kneedle`: rescale, turn, subtract the diagonal.
 
+    Parameters
+    ----------
+    x : array-like of shape (n_points,)
+        Strictly increasing, for example the values of k.
+    y : array-like of shape (n_points,)
+        The curve, for example the inertia at each k.
+    curve : {"convex", "concave"}, default="convex"
+        The curve's bend, as in :func:`kneedle`.
+    direction : {"decreasing", "increasing"}, default="decreasing"
+        Whether the curve falls or rises, as in :func:`kneedle`.
+
     Returns
     -------
-    KneedleCurve
+    kcurve : KneedleCurve
+        The rescaled x and y and their difference.
 
     Examples
     --------
@@ -176,13 +204,16 @@ def kneedle_curve(x, y, *, curve="convex", direction="decreasing"):
 
 @dataclass(frozen=True, eq=False)
 class KFit:
-    """k-means with one value of k, and how good its clusters are (read-only).
+    """The k-means fit for one value of k, and how good its clusters are (read-only).
 
     Attributes
     ----------
     n_clusters : int
+        The k of this fit.
     labels : ndarray of shape (n_samples,)
+        The cluster of every point.
     centers : ndarray of shape (n_clusters, n_features)
+        The centers of the best run.
     inertia : float
         Sum of squared distances from each point to its own center.
     silhouette : ndarray of shape (n_samples,) or None
@@ -225,6 +256,7 @@ def fit_k(X, n_clusters, *, n_init=10, random_state=0):
     Parameters
     ----------
     X : ndarray of shape (n_samples, n_features)
+        The data.
     n_clusters : int
         Between 1 and the number of distinct points of X.
     n_init : int, default=10
@@ -234,7 +266,8 @@ def fit_k(X, n_clusters, *, n_init=10, random_state=0):
 
     Returns
     -------
-    KFit
+    fit : KFit
+        The labels, centers, inertia and silhouette of the best run.
 
     Examples
     --------
@@ -280,11 +313,18 @@ def scan_k(X, ks=range(1, 11), *, n_init=10, random_state=0):
     Parameters
     ----------
     X : ndarray of shape (n_samples, n_features)
+        The data.
     ks : sequence of int, default=range(1, 11)
         Strictly increasing values of k.
     n_init : int, default=10
+        Best of this many k-means++ runs for each k.
     random_state : int, RandomState instance or None, default=0
         Passed to every fit; an int gives every k the same seed.
+
+    Returns
+    -------
+    fits : tuple of KFit
+        One per value of ``ks``, in order.
 
     Examples
     --------
@@ -310,6 +350,7 @@ class GapResult:
     Attributes
     ----------
     k : ndarray of int, shape (n_ks,)
+        The values of k, in order.
     gap : ndarray of shape (n_ks,)
         ``mean(log W*_k) - log W_k``: how much tighter the clusters of X are
         than those of data with no clusters.
@@ -364,6 +405,7 @@ def gap_statistic(X, ks=range(1, 11), *, n_refs=10, n_init=3, random_state=0, pr
     Parameters
     ----------
     X : ndarray of shape (n_samples, n_features)
+        The data.
     ks : sequence of int, default=range(1, 11)
         Strictly increasing values of k, each between 1 and the number of
         distinct points of X minus one (``log W_k`` needs ``W_k > 0``).
@@ -383,7 +425,8 @@ def gap_statistic(X, ks=range(1, 11), *, n_refs=10, n_init=3, random_state=0, pr
 
     Returns
     -------
-    GapResult
+    result : GapResult
+        The gap and its error at every k, and the k the 1-SE rule chooses.
 
     Examples
     --------

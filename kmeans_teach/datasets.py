@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from numbers import Integral
 from typing import NamedTuple
 
@@ -33,13 +33,19 @@ def lesson_blobs(n_samples=300, *, centers=4, cluster_std=0.6, random_state=0):
 
     Parameters
     ----------
-    n_samples, centers, cluster_std :
-        Passed to :func:`sklearn.datasets.make_blobs`.
+    n_samples : int, default=300
+        Number of points, passed to :func:`sklearn.datasets.make_blobs`.
+    centers : int, default=4
+        Number of blobs, passed to ``make_blobs``.
+    cluster_std : float, default=0.6
+        Standard deviation of every blob, passed to ``make_blobs``.
     random_state : int, RandomState instance or None, default=0
+        Seeds the random draws; an int gives the same result on every call.
 
     Returns
     -------
     X : ndarray of shape (n_samples, 2)
+        The points.
     y : ndarray of shape (n_samples,)
         The blob each point was drawn from (k-means never sees it).
 
@@ -62,13 +68,16 @@ def lesson_moons(n_samples=200, *, noise=0.05, random_state=0):
     Parameters
     ----------
     n_samples : int, default=200
+        Number of points, split between the two moons.
     noise : float, default=0.05
         Standard deviation of the Gaussian noise added to the points.
     random_state : int, RandomState instance or None, default=0
+        Seeds the random draws; an int gives the same result on every call.
 
     Returns
     -------
     X : ndarray of shape (n_samples, 2)
+        The points.
     y : ndarray of shape (n_samples,)
         The moon each point lies on.
 
@@ -104,7 +113,7 @@ def lesson_digits():
     return load_digits(return_X_y=True)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load_sample(name):
     from sklearn.datasets import load_sample_image
 
@@ -119,10 +128,17 @@ def sample_image(name="china.jpg"):
     Parameters
     ----------
     name : {"china.jpg", "flower.jpg"}, default="china.jpg"
+        Which photo.
 
     Returns
     -------
     image : ndarray of shape (427, 640, 3), dtype uint8
+        The photo, read-only (the same array on every call).
+
+    Raises
+    ------
+    ValueError
+        If ``name`` is not one of the two.
 
     Examples
     --------
@@ -219,10 +235,12 @@ def playground_data(name="Gaussian blobs", *, random_state=0):
     name : str, default="Gaussian blobs"
         One of ``PLAYGROUND_DATA``'s keys.
     random_state : int, RandomState instance or None, default=0
+        Seeds the random draws; an int gives the same result on every call.
 
     Returns
     -------
     X : ndarray of shape (n_samples, 2)
+        The points of that data set.
 
     Examples
     --------
@@ -304,7 +322,19 @@ def failure_cases(random_state=170):
 
 @dataclass(frozen=True, repr=False)
 class DigitsSplit:
-    """The digits, split into a training and a test set (pixels scaled to 0..1)."""
+    """The digits, split into a training and a test set (pixels scaled to 0..1).
+
+    Attributes
+    ----------
+    X_train : ndarray of shape (n_train, 64)
+        The training images, one row of 8 x 8 pixels each.
+    X_test : ndarray of shape (n_test, 64)
+        The test images.
+    y_train : ndarray of shape (n_train,)
+        The digit shown in each training image.
+    y_test : ndarray of shape (n_test,)
+        The digit shown in each test image.
+    """
 
     X_train: np.ndarray
     X_test: np.ndarray
@@ -357,7 +387,7 @@ def digits_split(test_size=450, random_state=0):
     return _digits_split(int(test_size), _int_seed(random_state))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _digits_split(test_size, random_state):
     from sklearn.model_selection import train_test_split
 

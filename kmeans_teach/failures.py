@@ -250,7 +250,6 @@ def stability(X, n_clusters, *, n_resamples=10, n_seeds=10, random_state=0):
     >>> round(stability(X, 4, n_resamples=3, n_seeds=3).worst, 2)
     1.0
     """
-    from sklearn.cluster import KMeans
     X = check_X(X)
     n_clusters = check_int(n_clusters, "n_clusters", low=1, high=len(X))
     rng = check_random_state(random_state)

@@ -39,6 +39,7 @@ def loglog_slope(x, y):
     Returns
     -------
     slope : float
+        The least-squares slope of ``log(y)`` against ``log(x)``.
 
     Examples
     --------
@@ -83,7 +84,7 @@ def format_seconds(seconds):
     ('312 ms', '1.25 s', '48.0 µs')
     """
     check_number(seconds, "seconds", low=0)
-    for unit, scale in (("s", 1.0), ("ms", 1e-3), ("µs", 1e-6)):
+    for unit, scale in (("s", 1.0), ("ms", 1e-3), ("µs", 1e-6)):  # noqa: B007 (unit is read after the loop)
         if seconds >= scale:
             break
     value = float(f"{seconds / scale:.3g}")
@@ -147,7 +148,9 @@ class FitTimes:
     Attributes
     ----------
     method : tuple of str
+        The variant fitted in each row.
     n_samples : tuple of int
+        The number of points it was fitted on.
     seconds : tuple of float
         Wall-clock time of ``fit`` (the best of the repeats).
     n_iter : tuple of int
@@ -204,7 +207,26 @@ class FitTimes:
         return tuple(ratio(value, best[n]) for n, value in zip(self.n_samples, self.inertia))
 
     def column(self, name, method):
-        """One column (a field or property name) for one method, as an array in n order."""
+        """One column (a field or property name) for one method, as an array in n order.
+
+        Parameters
+        ----------
+        name : str
+            One of "n_samples", "seconds", "n_iter", "n_steps", "inertia",
+            "seconds_per_iter", "seconds_per_step", "relative_inertia".
+        method : str
+            One of ``methods``.
+
+        Returns
+        -------
+        values : ndarray of shape (n_sizes,)
+            That column's values for that method, one per size.
+
+        Raises
+        ------
+        ValueError
+            If ``method`` or ``name`` is not one of those.
+        """
         if method not in self.methods:
             raise ValueError(f"method must be one of {list(self.methods)}, but got {method!r}.")
         if name not in _FIT_COLUMNS:
@@ -325,7 +347,7 @@ def time_fits(models, X, n_samples, *, start=None, repeats=3, max_seconds=1.0,
         for n in sizes:
             Xn = X[:n]
             for name, model in models.items():
-                seconds, fitted = _best_time(lambda m=model: fresh(m).fit(Xn), repeats, max_seconds)
+                seconds, fitted = _best_time(lambda m=model: fresh(m).fit(Xn), repeats, max_seconds)  # noqa: B023 (called at once)
                 centers = fitted.cluster_centers_
                 n_iter = int(fitted.n_iter_)
                 n_steps = int(getattr(fitted, "n_steps_", n_iter))
@@ -378,13 +400,21 @@ def time_assign(values, *, vary, n_samples=100_000, n_clusters=8, n_features=8,
         The values of the size that varies.
     vary : {"n_samples", "n_clusters", "n_features"}
         Which size varies; the other two keep the values given below.
-    n_samples, n_clusters, n_features : int
-        The fixed sizes (the one named by ``vary`` is ignored).
+    n_samples : int, default=100_000
+        Points, when they do not vary.
+    n_clusters : int, default=8
+        Centers, when they do not vary.
+    n_features : int, default=8
+        Features, when they do not vary.
     func : callable, default=assign
         ``func(X, centers)`` that returns the labels, for example
         :func:`kmeans_teach.assign` or
         :func:`sklearn.metrics.pairwise_distances_argmin`.
-    repeats, max_seconds, n_threads
+    repeats : int, default=3
+        As in :func:`time_fits`.
+    max_seconds : float, default=1.0
+        As in :func:`time_fits`.
+    n_threads : int or None, default=1
         As in :func:`time_fits`.
     random_state : int, RandomState instance or None, default=0
         Seed of the random points and centers (standard normal numbers,
@@ -392,7 +422,8 @@ def time_assign(values, *, vary, n_samples=100_000, n_clusters=8, n_features=8,
 
     Returns
     -------
-    SweepTimes
+    sweep : SweepTimes
+        The best time of the E-step for every value.
 
     Examples
     --------
@@ -425,7 +456,7 @@ def time_assign(values, *, vary, n_samples=100_000, n_clusters=8, n_features=8,
             X = rng.standard_normal((n, d))
             centers = rng.standard_normal((k, d))
             func(X[: min(n, 1000)], centers)  # untimed warm-up
-            best, labels = _best_time(lambda: func(X, centers), repeats, max_seconds)
+            best, labels = _best_time(lambda: func(X, centers), repeats, max_seconds)  # noqa: B023 (called at once)
             if np.shape(labels) != (n,):
                 raise ValueError(
                     f"func returned shape {np.shape(labels)}, but an E-step must return one "

@@ -43,17 +43,20 @@ SHARES = (0.2, 0.5, 1.0)
 
 @dataclass(frozen=True, repr=False)
 class Representatives:
-    """k-means on the training images, and the image nearest each center.
+    """The k-means clusters of the training images, and the image nearest each center.
 
     Attributes
     ----------
     centers : ndarray of shape (n_clusters, n_features)
+        The k-means centers.
     labels : ndarray of shape (n_samples,)
         The cluster of every training image.
     distances : ndarray of shape (n_samples, n_clusters)
         ``KMeans.transform``: the distance of every image to every center.
     index : ndarray of shape (n_clusters,)
         The representative of each cluster: ``distances.argmin(axis=0)``.
+    n_clusters : int
+        The number of clusters.
     """
 
     centers: np.ndarray
@@ -76,14 +79,19 @@ def representatives(X, n_clusters, *, n_init=1, random_state=0):
     Parameters
     ----------
     X : ndarray of shape (n_samples, n_features)
+        The data.
     n_clusters : int
         How many labels you can buy: one per cluster.
     n_init : int, default=1
+        k-means runs (the best is kept), as ``KMeans(n_init=...)``.
     random_state : int, RandomState instance or None, default=0
+        Seeds the random draws; an int gives the same result on every call.
 
     Returns
     -------
-    Representatives
+    reps : Representatives
+        The clusters, every image's distance to every center, and the
+        representative of each cluster.
 
     Examples
     --------
@@ -111,6 +119,7 @@ def propagate(reps, rep_labels, share=1.0):
     Parameters
     ----------
     reps : Representatives
+        From :func:`representatives`.
     rep_labels : ndarray of shape (n_clusters,)
         The label bought for each representative, ``y[reps.index]``.
     share : float in (0, 1], default=1.0
@@ -153,6 +162,18 @@ def propagate(reps, rep_labels, share=1.0):
 def fit_classifier(X, y):
     """The lesson's classifier: a logistic regression (lbfgs), fitted on one thread.
 
+    Parameters
+    ----------
+    X : ndarray of shape (n_samples, n_features)
+        The training images.
+    y : ndarray of shape (n_samples,)
+        Their labels.
+
+    Returns
+    -------
+    model : sklearn.linear_model.LogisticRegression
+        Fitted (``max_iter=2000``).
+
     Examples
     --------
     >>> split = digits_split()
@@ -167,7 +188,22 @@ def fit_classifier(X, y):
 
 
 def count_correct(model, split):
-    """How many test images ``model`` gets right: (count, share of the test set)."""
+    """How many test images ``model`` gets right.
+
+    Parameters
+    ----------
+    model : fitted classifier
+        Anything with ``predict``, e.g. from :func:`fit_classifier`.
+    split : DigitsSplit
+        The images; the test set is scored.
+
+    Returns
+    -------
+    count : int
+        Test images predicted right.
+    share : float
+        The same as a share of the test set.
+    """
     with limit_threads():
         right = int((model.predict(split.X_test) == split.y_test).sum())
     return right, right / len(split.y_test)
@@ -180,7 +216,9 @@ class BudgetCurves:
     Attributes
     ----------
     budgets : tuple of int
+        The numbers of labels bought.
     shares : tuple of float
+        The shares of each cluster the labels were propagated to.
     random : ndarray of shape (n_budgets,)
         Correct test images with that many randomly chosen labelled images.
     representative : ndarray of shape (n_budgets,)
@@ -190,6 +228,7 @@ class BudgetCurves:
     propagated_right : ndarray of shape (n_budgets, n_shares)
         The share of propagated labels that are right.
     n_test : int
+        The number of test images (the accuracies' denominator).
     representative_index : tuple of ndarray
         For each budget, the training images that were labelled (the representatives).
     """
@@ -204,7 +243,22 @@ class BudgetCurves:
     representative_index: tuple = ()
 
     def accuracy(self, method, budget, share=None):
-        """The accuracy (0..1) of ``method`` at ``budget`` labels."""
+        """The accuracy (0..1) of ``method`` at ``budget`` labels.
+
+        Parameters
+        ----------
+        method : {"random", "representative", "propagated"}
+            Which labelling.
+        budget : int
+            One of ``budgets``.
+        share : float or None, default=None
+            One of ``shares``; needed for "propagated" only.
+
+        Returns
+        -------
+        accuracy : float
+            Correct test images divided by ``n_test``.
+        """
         i = self.budgets.index(budget)
         if method == "propagated":
             return self.propagated[i, self.shares.index(share)] / self.n_test
@@ -226,7 +280,9 @@ def label_budget_curves(budgets=BUDGETS, shares=SHARES, *, random_state=0, progr
     Parameters
     ----------
     budgets : tuple of int, default=BUDGETS
+        The numbers of labels bought (2 to 1347, the training set's size).
     shares : tuple of float, default=SHARES
+        The shares of each cluster that the labels are propagated to.
     random_state : int, RandomState instance or None, default=0
         Seed of the random draws and of k-means. The curves of an int seed are
         cached; None or a RandomState draws an int seed from it first (so a
@@ -236,7 +292,8 @@ def label_budget_curves(budgets=BUDGETS, shares=SHARES, *, random_state=0, progr
 
     Returns
     -------
-    BudgetCurves
+    curves : BudgetCurves
+        The count of correct test images for every budget, method and share.
     """
     budgets = tuple(check_int(b, "budgets", low=2, high=1347) for b in budgets)
     shares = tuple(float(s) for s in shares)

@@ -68,11 +68,16 @@ def knn_affinity(X, n_neighbors=10):
     Parameters
     ----------
     X : ndarray of shape (n_samples, n_features)
+        The data.
     n_neighbors : int, default=10
+        Neighbours per point, the point itself included (as scikit-learn counts them).
 
     Returns
     -------
     affinity : scipy.sparse CSR matrix of shape (n_samples, n_samples)
+        ``0.5 * (C + C.T)``, where ``C[i, j] = 1`` when j is one of the
+        ``n_neighbors`` nearest points of i: 1 where both chose each other,
+        0.5 where one did.
 
     Examples
     --------
@@ -106,6 +111,7 @@ class SpectralEmbedding:
     affinity : scipy.sparse CSR matrix of shape (n_samples, n_samples)
         The symmetric nearest-neighbour graph (see :func:`knn_affinity`).
     n_neighbors : int
+        Neighbours per point in the graph.
     n_graph_components : int
         How many separate pieces the graph has. 1 means connected; more
         means scikit-learn warned "Graph is not fully connected".
@@ -137,6 +143,7 @@ def spectral_embedding_of(X, *, n_neighbors=10, n_components=2, random_state=Non
     Parameters
     ----------
     X : ndarray of shape (n_samples, n_features)
+        The data.
     n_neighbors : int, default=10
         Neighbours per point in the graph (scikit-learn's default).
     n_components : int, default=2
@@ -147,7 +154,8 @@ def spectral_embedding_of(X, *, n_neighbors=10, n_components=2, random_state=Non
 
     Returns
     -------
-    SpectralEmbedding
+    embedding : SpectralEmbedding
+        The coordinates, the graph and its pieces.
 
     Warns
     -----
@@ -234,15 +242,20 @@ def spectral_clustering_of(X, n_clusters=2, *, n_neighbors=10, random_state=None
     Parameters
     ----------
     X : ndarray of shape (n_samples, n_features)
+        The data.
     n_clusters : int, default=2
+        Number of clusters.
     n_neighbors : int, default=10
+        Neighbours per point in the graph (scikit-learn's default).
     random_state : int, RandomState instance or None, default=None
+        Seeds the random draws; an int gives the same result on every call.
     n_init : int, default=10
         k-means restarts in the embedding (scikit-learn's default here).
 
     Returns
     -------
-    SpectralResult
+    result : SpectralResult
+        The labels, the embedding and the k-means centers in it.
 
     Warns
     -----
@@ -291,7 +304,7 @@ def _aligned(y_true, labels):
 
 @dataclass(frozen=True, eq=False)
 class MoonsComparison:
-    """k-means and spectral clustering on one moons data set (read-only).
+    """The k-means and spectral clusterings of one moons data set (read-only).
 
     Cluster numbers are matched to the true moons (one-to-one, largest
     overlap) so that colours mean the same in every picture; the adjusted
@@ -299,11 +312,22 @@ class MoonsComparison:
 
     Attributes
     ----------
-    X, y : the points and their true moon
-    noise, n_neighbors : the settings
-    kmeans_labels, kmeans_centers : k-means with k=2 in the original space
-    spectral_labels : spectral clustering's labels
-    embedding : SpectralEmbedding where spectral clustering ran k-means
+    X : ndarray of shape (n_samples, 2)
+        The points.
+    y : ndarray of shape (n_samples,)
+        Their true moon.
+    noise : float
+        The noise the moons were made with.
+    n_neighbors : int
+        Neighbours per point in spectral clustering's graph.
+    kmeans_labels : ndarray of shape (n_samples,)
+        k-means with k=2 in the original space.
+    kmeans_centers : ndarray of shape (2, 2)
+        Its centers.
+    spectral_labels : ndarray of shape (n_samples,)
+        Spectral clustering's labels.
+    embedding : SpectralEmbedding
+        Where spectral clustering ran k-means.
     ari_kmeans, ari_spectral : float
         Agreement with the true moons: 1 is perfect, about 0 is chance.
     warning : str or None
@@ -324,7 +348,7 @@ class MoonsComparison:
 
     @property
     def spectral_determined(self):
-        """Is spectral clustering's result determined by the data at all?
+        """Whether spectral clustering's result is determined by the data at all.
 
         Not when the neighbour graph has more pieces than the 2 clusters: then the
         smallest eigenvalue, 0, is repeated once per piece, and any rotation of its
@@ -336,7 +360,18 @@ class MoonsComparison:
         return self.embedding.n_graph_components <= 2
 
     def spectral_score(self, digits=3):
-        """The spectral ARI as text, or "not determined" where it is not (see above)."""
+        """The spectral ARI as text, or "not determined" where it is not (see above).
+
+        Parameters
+        ----------
+        digits : int, default=3
+            Decimals of the ARI.
+
+        Returns
+        -------
+        text : str
+            The ARI rounded, or "not determined" when ``spectral_determined`` is False.
+        """
         if not self.spectral_determined:
             return "not determined"
         return f"{self.ari_spectral:.{digits}f}"
@@ -373,7 +408,9 @@ def compare_on_moons(noise=0.05, n_neighbors=10, *, n_samples=200, random_state=
     noise : float, default=0.05
         Standard deviation of the Gaussian noise added to the moons (>= 0).
     n_neighbors : int, default=10
+        Neighbours per point in spectral clustering's graph.
     n_samples : int, default=200
+        Points in the moons data set.
     random_state : int, RandomState instance or None, default=0
         Seed for the data, k-means and the eigenvector solver. A RandomState
         or None is turned into one int seed drawn from it. The moons and
@@ -383,7 +420,8 @@ def compare_on_moons(noise=0.05, n_neighbors=10, *, n_samples=200, random_state=
 
     Returns
     -------
-    MoonsComparison
+    comparison : MoonsComparison
+        Both clusterings, their ARI and the spectral embedding.
 
     Examples
     --------

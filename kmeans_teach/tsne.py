@@ -22,7 +22,9 @@ def tsne_embedding(X, *, n_components=2, perplexity=30.0, max_iter=500, random_s
     Parameters
     ----------
     X : ndarray of shape (n_samples, n_features)
+        The data.
     n_components : int, default=2
+        Dimensions of the map.
     perplexity : float, default=30.0
         Roughly how many neighbours each point tries to keep close; it must
         be smaller than the number of samples.
@@ -35,7 +37,8 @@ def tsne_embedding(X, *, n_components=2, perplexity=30.0, max_iter=500, random_s
 
     Returns
     -------
-    ndarray of shape (n_samples, n_components)
+    embedding : ndarray of shape (n_samples, n_components)
+        The map: one row of coordinates per point.
 
     Notes
     -----

@@ -154,7 +154,7 @@ def test_a_click_on_a_drawn_center_lands_on_it(app, css_width):
     app.data_dropdown.value = "Gaussian blobs"
     app.place([(0.0, 4.0)])
     pixels = shown_pixels(app).astype(int)
-    rows, cols = np.nonzero((np.abs(pixels - (0x00, 0x72, 0xB2)).sum(axis=-1) == 0))
+    rows, cols = np.nonzero(np.abs(pixels - (0x00, 0x72, 0xB2)).sum(axis=-1) == 0)
     assert len(rows) > 50  # the marker's fill, in cluster 0's colour
     height, width = pixels.shape[:2]
     scale = width / css_width  # rendered pixels per CSS pixel

@@ -38,14 +38,23 @@ class GMMStepThrough(SliderApp):
     X : ndarray of shape (n_samples, 2), default=None
         None means the lesson's stretched blobs (where k-means fails).
     n_components : int, default=3
+        Where the n_components slider starts.
     seed : int, default=0
         The random_state of the k-means initialisation.
     covariance_type : {"full", "tied", "diag", "spherical"}, default="full"
+        The shape of the covariances, as in scikit-learn's ``GaussianMixture``.
     n_seeds : int, default=3
+        The seed slider runs over 0 .. n_seeds - 1.
     max_components : int, default=4
-    max_iter, tol, reg_covar :
+        The n_components slider runs over 1 .. max_components.
+    max_iter : int, default=100
+        Passed on to :func:`kmeans_teach.run_gmm`.
+    tol : float, default=1e-3
+        Passed on to :func:`kmeans_teach.run_gmm`.
+    reg_covar : float, default=1e-6
         Passed on to :func:`kmeans_teach.run_gmm`.
     show_progress : bool, default=True
+        Show a progress bar while the runs are computed (tests pass False).
 
     Examples
     --------

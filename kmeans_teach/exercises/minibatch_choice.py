@@ -24,9 +24,12 @@ def minibatch_inertia_ratio(X, n_clusters, batch_size=1024, random_state=0):
     Parameters
     ----------
     X : ndarray of shape (n_samples, n_features)
+        The data of the exercise.
     n_clusters : int
+        Number of clusters of both fits.
     batch_size : int, default=1024
     random_state : int, RandomState instance or None, default=0
+        Seeds the random draws; an int gives the same result on every call.
 
     Returns
     -------
@@ -57,7 +60,9 @@ def check_minibatch_choice(X, n_clusters, my_method, my_ratio, *, tolerance=0.01
     Parameters
     ----------
     X : ndarray of shape (n_samples, n_features)
+        The data of the exercise.
     n_clusters : int
+        Number of clusters of both fits.
     my_method : {"KMeans", "MiniBatchKMeans"}
         The student's decision.
     my_ratio : float
@@ -71,7 +76,9 @@ def check_minibatch_choice(X, n_clusters, my_method, my_ratio, *, tolerance=0.01
 
     Returns
     -------
-    Feedback
+    feedback : Feedback
+        ``bool(feedback)`` is True when the decision is right and the evidence
+        matches it; otherwise the sentence says what the evidence shows.
 
     Examples
     --------

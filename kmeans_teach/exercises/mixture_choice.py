@@ -51,13 +51,17 @@ def check_mixture_choice(case, method, evidence):
     Parameters
     ----------
     case : {"wrong k", "stretched blobs", "unequal variances", "unequal sizes"}
+        The failure case of :func:`kmeans_teach.failures.failure_cases`.
     method : {"k-means", "gaussian mixture"}
+        The method you choose for it.
     evidence : float
         The ARI of ``method`` on that case.
 
     Returns
     -------
-    Feedback
+    feedback : Feedback
+        ``bool(feedback)`` is True when the decision is right and the evidence
+        matches it; otherwise the sentence says what the evidence shows.
 
     Examples
     --------

@@ -52,6 +52,17 @@ def check_representatives(func):
     ``distances`` has shape (n_images, n_clusters), as ``KMeans.transform``
     gives it; the answer has one image index per cluster (the first one on a tie).
 
+    Parameters
+    ----------
+    func : callable
+        The student's function: ``func(distances)`` returns one image index per cluster.
+
+    Returns
+    -------
+    feedback : Feedback
+        ``bool(feedback)`` is True when the function is right; otherwise the
+        sentence names the first case that failed.
+
     Examples
     --------
     >>> check_representatives(lambda d: d.argmin(axis=0))  # doctest: +ELLIPSIS
