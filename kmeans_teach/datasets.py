@@ -377,6 +377,7 @@ def digits_split(test_size=450, random_state=0):
     Returns
     -------
     DigitsSplit
+        The four arrays, read-only (a cached split is shared by every caller).
 
     Examples
     --------

@@ -99,6 +99,8 @@ SEED_CALLS = {
     "Playground": (lambda seed: _app(lambda: kt.Playground(start="random", seed=seed)), ()),
     "GMMStepThrough": (lambda seed: _app(lambda: kt.GMMStepThrough(
         SMALL, 2, seed=seed, n_seeds=2, max_components=2, show_progress=False)), ()),
+    "check_start_choice": (lambda seed: kt.check_start_choice(
+        SMALL, SMALL[:2], "mine", seed=seed), ()),
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .._validation import check_int
 from ..engine import init_centers, run_kmeans
 from ._feedback import Feedback
 
@@ -54,6 +55,7 @@ def check_start_choice(X, my_centers, keep, *, seed=0):
     Correct: your start ends at inertia 1.5 and the random start (seed 0) at 1.5: a tie
     (within 0.1 %), so either run is right to keep.
     """
+    seed = check_int(seed, "seed", low=0, high=2**32 - 1)
     X = np.asarray(X, dtype=float)
     try:
         mine = np.asarray(my_centers, dtype=float)
