@@ -50,3 +50,17 @@ def test_the_centers_are_not_changed():
     centers = np.array(GOOD)
     kt.check_start_choice(PAIRS, centers, "mine")
     assert np.array_equal(centers, GOOD)
+
+
+def test_a_wrong_choice_is_told_which_run_ends_lower():
+    # keeping the random run when one's own ends lower: told to keep one's own (not to
+    # place new centers); keeping one's own when the random run ends lower: told both ways
+    wrong_random = kt.check_start_choice(PAIRS, GOOD, "random", seed=3).message
+    assert "keep yours" in wrong_random and "place centers" not in wrong_random
+    wrong_mine = kt.check_start_choice(PAIRS, BAD, "mine", seed=0).message
+    assert "keep the random one" in wrong_mine and "place centers" in wrong_mine
+
+
+def test_the_message_says_how_many_centers_were_compared():
+    five = [[0.0], [1.0], [10.0], [11.0], [20.0]]
+    assert "your 5 centers" in kt.check_start_choice(PAIRS, five, "mine", seed=0).message

@@ -47,13 +47,13 @@ def check_start_choice(X, my_centers, keep, *, seed=0):
     >>> X = np.array([[0.0], [1.0], [10.0], [11.0], [20.0], [21.0]])  # three pairs
     >>> check_start_choice(X, [[0.5], [10.5], [20.5]], "random", seed=3)
     ... # doctest: +NORMALIZE_WHITESPACE
-    Not yet: your start ends at inertia 1.5 and the random start (seed 3) at 101.0. With the
-    same data and the same number of centers, k-means' own measure prefers the lower final
-    inertia: keep yours, or place centers that end lower.
+    Not yet: your 3 centers end at inertia 1.5 and the random start of 3 centers (seed 3) at
+    101.0. With the same data and the same number of centers, k-means' own measure prefers
+    the lower final inertia: your run ends lower, so keep yours.
     >>> check_start_choice(X, [[0.5], [10.5], [20.5]], "mine", seed=0)
     ... # doctest: +NORMALIZE_WHITESPACE
-    Correct: your start ends at inertia 1.5 and the random start (seed 0) at 1.5: a tie
-    (within 0.1 %), so either run is right to keep.
+    Correct: your 3 centers end at inertia 1.5 and the random start of 3 centers (seed 0) at
+    1.5: a tie (within 0.1 %), so either run is right to keep.
     """
     seed = check_int(seed, "seed", low=0, high=2**32 - 1)
     X = np.asarray(X, dtype=float)
@@ -74,16 +74,19 @@ def check_start_choice(X, my_centers, keep, *, seed=0):
     k = len(mine)
     ours = run_kmeans(X, k, init=mine).final.inertia
     theirs = run_kmeans(X, k, init=init_centers(X, k, "random", random_state=seed)).final.inertia
-    both = (f"your start ends at inertia {ours:.1f} and the random start (seed {seed}) at "
-            f"{theirs:.1f}")
+    both = (f"your {k} centers end at inertia {ours:.1f} and the random start of {k} centers "
+            f"(seed {seed}) at {theirs:.1f}")
     if abs(ours - theirs) <= _RTOL * min(ours, theirs):
         return Feedback(True, f"{both}: a tie (within 0.1 %), so either run is right to keep.")
     better = "mine" if ours < theirs else "random"
     if keep == better:
         return Feedback(True, f"{both}, so keep {'yours' if keep == 'mine' else 'the random one'}"
                               ": the lower final inertia is the better fit by k-means' own "
-                              "measure (not always the true groups: lesson 08 shows a case).")
+                              "measure (a lower inertia is not always nearer the true groups).")
+    if better == "mine":
+        return Feedback(False, f"{both}. With the same data and the same number of centers, "
+                               "k-means' own measure prefers the lower final inertia: your run "
+                               "ends lower, so keep yours.")
     return Feedback(False, f"{both}. With the same data and the same number of centers, "
-                           "k-means' own measure prefers the lower final inertia: keep "
-                           f"{'yours' if better == 'mine' else 'the random one'}, or place "
-                           "centers that end lower.")
+                           "k-means' own measure prefers the lower final inertia: keep the "
+                           "random one, or place centers that end lower than it.")
