@@ -210,6 +210,25 @@ def test_page_has_its_images_alt_text_and_widget_state(notebook, site):
             assert base64.b64decode(buffer["data"]).startswith(signature)
 
 
+def test_what_the_notebook_folds_is_folded_on_the_page(tmp_path):
+    # the solutions' code (source_hidden) and a prediction's answer (outputs_hidden)
+    # stay out of sight on the static page until the reader opens them
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell("shown_code = 1", metadata={}),
+        nbformat.v4.new_code_cell("answer_code = 2", metadata={"jupyter": {"source_hidden": True}}),
+        nbformat.v4.new_code_cell("print(3)", metadata={"jupyter": {"outputs_hidden": True}},
+                                  outputs=[nbformat.v4.new_output("stream", text="THE ANSWER\n")]),
+    ])
+    path = tmp_path / "folds.ipynb"
+    nbformat.write(nb, path)
+    _index, page = build.build_html([path], tmp_path / "html")
+    html = page.read_text(encoding="utf-8")
+    folds = re.findall(r'<details class="kt-folded">(.*?)</details>', html, flags=re.S)
+    assert len(folds) == 2
+    assert "answer_code" in folds[0] and "THE ANSWER" in folds[1]
+    assert not any("shown_code" in fold for fold in folds)
+
+
 def test_alt_text_is_the_sentence_next_to_the_figure():
     nb = nbformat.v4.new_notebook(cells=[
         nbformat.v4.new_markdown_cell("## 2. Centers\n\nThe figure shows **four** centers. More."),
