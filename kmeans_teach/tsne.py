@@ -3,9 +3,10 @@
 scikit-learn's Barnes-Hut t-SNE adds up its forces on all the cores it finds;
 a different number of threads adds them in a different order, and after a few
 hundred iterations the map comes out slightly different. On one thread the
-map depends only on the data and the seed, so a lesson prints the same
-numbers on every machine (and on a busy shared machine one thread is faster
-than fighting over two).
+map depends only on the data, the seed and the library versions (scikit-learn,
+and the numerical libraries under it), so a lesson prints the same numbers
+wherever those versions are the same (and on a busy shared machine one thread
+is faster than fighting over two).
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ __all__ = ["tsne_embedding"]
 def tsne_embedding(X, *, n_components=2, perplexity=30.0, max_iter=500, random_state=0):
     """Map the rows of X to 2-D with t-SNE, on one thread, so the result is reproducible.
 
+    Reproducible means: the same map for the same data, seed and library
+    versions; another scikit-learn version can draw a different map.
+
     Parameters
     ----------
     X : ndarray of shape (n_samples, n_features)
@@ -27,8 +31,8 @@ def tsne_embedding(X, *, n_components=2, perplexity=30.0, max_iter=500, random_s
         Roughly how many neighbours each point tries to keep close; it must
         be smaller than the number of samples.
     max_iter : int, default=500
-        Gradient steps (at least 250). scikit-learn's default is 1000; on the
-        digits 500 gives the same clusters in half the time.
+        Gradient steps (at least 250). scikit-learn's default is 1000; fewer
+        steps take less time (lesson 05 uses 500).
     random_state : int, RandomState instance or None, default=0
         Seed of the initial map (a randomized PCA of X); an int makes the map
         reproducible.
