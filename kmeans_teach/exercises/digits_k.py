@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from functools import lru_cache
+from functools import cache
 from numbers import Integral, Real
 
 from .._threads import limit_threads
@@ -20,7 +20,7 @@ _CANDIDATES = tuple(range(10, 15))
 _SEEDS = tuple(range(5))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _scores():
     """{k: (mean ARI, mean accuracy by the mode, mean one-to-one accuracy)} over _SEEDS, once."""
     from sklearn.cluster import KMeans

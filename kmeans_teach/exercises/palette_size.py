@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from functools import lru_cache
+from functools import cache
 from numbers import Integral, Real
 
 from ..quantize import SAMPLE_IMAGES, quantize, sample_image
@@ -26,7 +26,7 @@ _APP_SAMPLE_SIZE, _APP_SEED = 4000, 0
 _CHOICES = (2, 4, 8, 16, 32, 64)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _psnr(image, k, seed):
     """The PSNR of ``image`` with ``k`` colours, k-means on all pixels with one seed."""
     # each fit runs once per session: the checker is called again and again
@@ -44,7 +44,7 @@ def _reaches_with_every_seed(image, k, target):
     return all(_psnr(image, k, seed) >= target for seed in _SEEDS)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _app_psnr(image, k):
     """The PSNR the app's status line shows: k-means on a fixed sample of 4,000 pixels."""
     with limit_threads():
@@ -92,6 +92,7 @@ def check_palette_size(n_colors, psnr, *, target=30.0, image="china.jpg"):
     target : float, default=30.0
         The PSNR the recoloured photo must reach, in dB.
     image : {"china.jpg", "flower.jpg"}, default="china.jpg"
+        The sample photo the decision is about.
 
     Returns
     -------
@@ -102,7 +103,7 @@ def check_palette_size(n_colors, psnr, *, target=30.0, image="china.jpg"):
     --------
     >>> check_palette_size(20, 28.3)
     Not yet: 20 colours need a 5-bit index, as 32 colours do, and 32 colours fit the photo better for the same bits per pixel: choose a power of two (2, 4, 8, 16, 32 or 64).
-    """
+    """  # noqa: E501 (a doctest's output, one line)
     if image not in SAMPLE_IMAGES:
         return Feedback(False, f"image must be one of {SAMPLE_IMAGES}, not {image!r}.")
     if isinstance(target, bool) or not isinstance(target, Real) or not math.isfinite(target):
