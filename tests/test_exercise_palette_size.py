@@ -46,6 +46,21 @@ def test_a_k_that_reaches_the_target_with_only_some_seeds_is_accepted(monkeypatc
     assert "with some seeds and not others" in kt.check_palette_size(8, 30.0, target=30).message
 
 
+def test_a_psnr_just_below_the_target_is_not_printed_as_the_target(monkeypatch):
+    # china.jpg with 32 colours: seed 4 gives 29.99 dB; one decimal would print "30.0 to 30.1 dB"
+    # for a k that reaches the target with some seeds only
+    from kmeans_teach.exercises import palette_size
+
+    fake = {2: (10.0,) * 3, 4: (20.0,) * 3, 8: (25.0,) * 3, 16: (27.4,) * 3,
+            32: (29.99, 30.02, 30.09), 64: (32.4,) * 3}
+    monkeypatch.setattr(palette_size, "_psnr", lambda image, k, seed: fake[k][seed % 3])
+    monkeypatch.setattr(palette_size, "_app_psnr", lambda image, k: fake[k][0])
+    message = kt.check_palette_size(32, 30.0, target=30).message
+    assert "with some seeds and not others: 29.99 to 30.09 dB" in message
+    assert "16 colours give 27.4 dB" in message  # one decimal where it tells the sides apart
+    assert "32 colours give 29.99 to 30.09 dB" in kt.check_palette_size(64, 32.4, target=30).message
+
+
 def test_the_apps_number_for_32_colours_is_explained():
     app = round(_app_psnr("china.jpg", 32), 1)
     assert app < 30 <= max(_psnrs("china.jpg", 32))  # C7: the sample falls short, full fits do not

@@ -62,9 +62,14 @@ def _reaches(image, k, target):
     return None
 
 
-def _span(image, k):
+def _span(image, k, target):
     low, high = min(_psnrs(image, k)), max(_psnrs(image, k))
-    text = f"{low:.1f} dB" if f"{low:.1f}" == f"{high:.1f}" else f"{low:.1f} to {high:.1f} dB"
+    digits = 1
+    # a PSNR just below the target (29.99 dB for 30) must not print as the target itself
+    while digits < 3 and any(v < target <= round(v, digits) for v in (low, high)):
+        digits += 1
+    low_text, high_text = f"{low:.{digits}f}", f"{high:.{digits}f}"
+    text = f"{low_text} dB" if low_text == high_text else f"{low_text} to {high_text} dB"
     return f"{text} (k-means on all pixels, seeds {_SEEDS[0]} to {_SEEDS[-1]})"
 
 
@@ -128,7 +133,7 @@ def check_palette_size(n_colors, psnr, *, target=30.0, image="china.jpg"):
     reaches = _reaches(image, k, target)
     if reaches is False:
         quoted = f" (not {psnr:g} dB as you wrote)" if wrong_number else ""
-        return Feedback(False, f"{k} colours give {_span(image, k)}{quoted}, below the "
+        return Feedback(False, f"{k} colours give {_span(image, k, target)}{quoted}, below the "
                                f"{target:g} dB target: keep more colours.")
     if wrong_number:
         app = abs(psnr - _app_psnr(image, k)) <= 0.05 + 1e-9
@@ -136,7 +141,7 @@ def check_palette_size(n_colors, psnr, *, target=30.0, image="china.jpg"):
                 "which loses a little."
                 if app else "")
         return Feedback(False, f"with k-means on all pixels {k} colours give "
-                               f"{_span(image, k)}, not {psnr:g} dB: quote the PSNR that "
+                               f"{_span(image, k, target)}, not {psnr:g} dB: quote the PSNR that "
                                f"kt.quantize(image, {k}) prints.{hint}")
     smaller = [c for c in _CHOICES if c < k and _reaches_with_every_seed(image, c, target)]
     if smaller:
@@ -144,7 +149,7 @@ def check_palette_size(n_colors, psnr, *, target=30.0, image="china.jpg"):
                                "two with every seed, which makes a smaller file: look for the "
                                "fewest colours that reach it.")
     depends = " with some seeds and not others" if reaches is None else ""
-    answer = f"{k} colours are the fewest that reach {target:g} dB{depends}: {_span(image, k)}"
+    answer = f"{k} colours are the fewest that reach {target:g} dB{depends}: {_span(image, k, target)}"
     if k == _CHOICES[0]:
         return Feedback(True, answer + ".")
     fewer = k // 2
@@ -154,5 +159,5 @@ def check_palette_size(n_colors, psnr, *, target=30.0, image="china.jpg"):
                       if _app_psnr(image, k) < target else "."))
     fewer_note = (f", which reaches the target with some seeds only: {fewer} would be a "
                   "defensible answer too" if _reaches(image, fewer, target) is None else "")
-    return Feedback(True, f"{answer}, while {fewer} colours give {_span(image, fewer)}"
+    return Feedback(True, f"{answer}, while {fewer} colours give {_span(image, fewer, target)}"
                           f"{fewer_note}." + sample_note)
