@@ -3,9 +3,10 @@
 scikit-learn's Barnes-Hut t-SNE adds up its forces on all the cores it finds;
 a different number of threads adds them in a different order, and after a few
 hundred iterations the map comes out slightly different. On one thread the
-map depends only on the data and the seed, so a lesson prints the same
-numbers on every machine (and on a busy shared machine one thread is faster
-than fighting over two).
+same data and seed give the same map on the same computer; elsewhere the map
+also depends on the library versions (scikit-learn, and the numerical libraries
+under it) and on the processor routines those choose, so it can differ in its
+details (and on a busy shared machine one thread is faster than fighting over two).
 """
 
 from __future__ import annotations
@@ -19,6 +20,10 @@ __all__ = ["tsne_embedding"]
 def tsne_embedding(X, *, n_components=2, perplexity=30.0, max_iter=500, random_state=0):
     """Map the rows of X to 2-D with t-SNE, on one thread, so the result is reproducible.
 
+    Reproducible means: the same map for the same data and seed on the same
+    computer; other library versions, or other processor routines of the
+    numerical libraries, can draw a map that differs in its details.
+
     Parameters
     ----------
     X : ndarray of shape (n_samples, n_features)
@@ -29,8 +34,8 @@ def tsne_embedding(X, *, n_components=2, perplexity=30.0, max_iter=500, random_s
         Roughly how many neighbours each point tries to keep close; it must
         be smaller than the number of samples.
     max_iter : int, default=500
-        Gradient steps (at least 250). scikit-learn's default is 1000; on the
-        digits 500 gives the same clusters in half the time.
+        Gradient steps (at least 250). scikit-learn's default is 1000; fewer
+        steps take less time (lesson 05 uses 500).
     random_state : int, RandomState instance or None, default=0
         Seed of the initial map (a randomized PCA of X); an int makes the map
         reproducible.
