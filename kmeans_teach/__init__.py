@@ -106,11 +106,14 @@ from .quantize import (
 # timing k-means (lesson 07)
 from .scaling import (
     FitTimes,
+    IterationTimes,
     SweepTimes,
     format_seconds,
     loglog_slope,
     time_assign,
+    time_call,
     time_fits,
+    time_iterations,
 )
 # k-means as a tool: labelling with few labels, segmentation (lesson 09)
 from .semi_supervised import (
@@ -258,11 +261,14 @@ __all__ = [
     "quantize_series",
     # timing k-means (lesson 07)
     "FitTimes",
+    "IterationTimes",
     "SweepTimes",
     "format_seconds",
     "loglog_slope",
     "time_assign",
+    "time_call",
     "time_fits",
+    "time_iterations",
     # k-means as a tool (lesson 09)
     "BUDGETS",
     "SHARES",
