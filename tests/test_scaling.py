@@ -308,7 +308,7 @@ def test_time_iterations_refuses_a_fit_that_converged_early(spread):
     # from the converged centers no label changes: scikit-learn stops, even with tol=0
     X, _ = make_blobs(2000, centers=3, random_state=0)
     centers = KMeans(3, n_init=1, random_state=0).fit(X).cluster_centers_
-    with pytest.raises(ValueError, match=r"stopped after [12] iterations, before max_iter = 5"):
+    with pytest.raises(ValueError, match=r"stopped after \d iterations, before max_iter = 5"):
         kt.time_iterations(KMeans(3), X, [2000], start=centers, max_iter=5, repeats=1)
 
 
