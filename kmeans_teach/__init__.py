@@ -68,8 +68,8 @@ _EXPORTS = {
     ),
     # timing k-means (lesson 07)
     "scaling": (
-        "FitTimes", "SweepTimes", "format_seconds", "loglog_slope", "time_assign",
-        "time_fits",
+        "FitTimes", "IterationTimes", "SweepTimes", "format_seconds", "loglog_slope",
+        "time_assign", "time_call", "time_fits", "time_iterations",
     ),
     # k-means as a tool: labelling with few labels, segmentation (lesson 09)
     "semi_supervised": (

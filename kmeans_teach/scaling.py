@@ -1,13 +1,18 @@
 """How the cost of k-means grows: timing fits and E-steps, and log-log slopes.
 
-Everything here measures wall-clock time, so the numbers change from run to
-run and from machine to machine. What does *not* change much is how the time
+Every time measured here changes from run to run and from machine to
+machine. What does *not* change much is how the time
 grows with the size of the problem: the slope of log(time) against log(size).
 A slope of 1 means "twice the data, twice the time".
 
 Timings run on one thread by default (``n_threads=1``): on a shared or busy
 machine, several threads spend much of their time waiting for each other, and
-the numbers then measure the machine's load rather than the algorithm.
+the numbers then measure the machine's load rather than the algorithm. They
+measure this process's CPU time by default (``clock="cpu"``,
+:func:`time.process_time`): on one thread that is the time spent computing,
+and the time other programs hold the processor is not added to it (they
+still share its caches, so it is not free of them). ``clock="wall"``
+measures elapsed time instead (:func:`time.perf_counter`).
 """
 
 from __future__ import annotations
@@ -22,7 +27,8 @@ from ._threads import limit_threads
 from ._validation import check_choice, check_int, check_number, check_X, rng_from
 from .engine import assign, inertia
 
-__all__ = ["FitTimes", "SweepTimes", "format_seconds", "loglog_slope", "time_assign", "time_fits"]
+__all__ = ["FitTimes", "IterationTimes", "SweepTimes", "format_seconds", "loglog_slope",
+           "time_assign", "time_call", "time_fits", "time_iterations"]
 
 
 def loglog_slope(x, y):
@@ -121,21 +127,70 @@ def _check_n_threads(n_threads):
         check_int(n_threads, "n_threads", low=1, fix=" Use None to let the libraries decide.")
 
 
-def _best_time(func, repeats, max_seconds):
+_CLOCKS = {"cpu": time.process_time, "wall": time.perf_counter}
+
+
+def _check_clock(clock):
+    if clock not in _CLOCKS:
+        raise ValueError(
+            f"clock must be 'cpu' (this process's CPU time) or 'wall' (elapsed time), "
+            f"but got {clock!r}."
+        )
+    return _CLOCKS[clock]
+
+
+def _best_time(func, repeats, max_seconds, clock=time.process_time):
     """Best of up to ``repeats`` runs of ``func()``; stop once ``max_seconds`` are spent.
 
     The best (smallest) time is the one least disturbed by other programs:
-    noise only ever adds time.
+    noise only ever adds time. ``max_seconds`` is elapsed time, whatever the
+    ``clock``: it bounds how long the caller waits.
     """
-    best, spent, result = float("inf"), 0.0, None
+    best, result = float("inf"), None
+    began = time.perf_counter()
     for _ in range(repeats):
-        start = time.perf_counter()
+        start = clock()
         result = func()
-        elapsed = time.perf_counter() - start
-        best, spent = min(best, elapsed), spent + elapsed
-        if spent >= max_seconds:
+        best = min(best, clock() - start)
+        if time.perf_counter() - began >= max_seconds:
             break
     return best, result
+
+
+def time_call(func, *, repeats=3, max_seconds=1.0, clock="cpu", n_threads=1):
+    """Best time of up to ``repeats`` calls of ``func()``, in seconds.
+
+    Parameters
+    ----------
+    func : callable
+        Called with no arguments.
+    repeats : int, default=3
+        Calls made at most; the smallest time is kept (other programs only
+        ever add time).
+    max_seconds : float, default=1.0
+        Stop calling once this much elapsed time has been spent.
+    clock : {"cpu", "wall"}, default="cpu"
+        This process's CPU time or elapsed time (see the module's notes).
+    n_threads : int or None, default=1
+        Threads the numerical libraries may use (None: their own choice).
+
+    Returns
+    -------
+    seconds : float
+        The smallest time measured, in seconds.
+
+    Examples
+    --------
+    >>> time_call(lambda: sum(range(1000)), repeats=2) >= 0
+    True
+    """
+    if not callable(func):
+        raise TypeError(f"func must be callable with no arguments, but got {func!r}.")
+    _check_repeats(repeats, max_seconds)
+    clock = _check_clock(clock)
+    _check_n_threads(n_threads)
+    with limit_threads(n_threads):
+        return _best_time(func, repeats, max_seconds, clock)[0]
 
 
 @dataclass(frozen=True)
@@ -152,12 +207,17 @@ class FitTimes:
     n_samples : tuple of int
         The number of points it was fitted on.
     seconds : tuple of float
-        Wall-clock time of ``fit`` (the best of the repeats).
+        Time of ``fit`` on the chosen clock (the best of the repeats).
     n_iter : tuple of int
-        Iterations run (``n_iter_``); for MiniBatchKMeans, passes over the data.
+        ``n_iter_``: iterations run. For MiniBatchKMeans, scikit-learn reports
+        ``ceil(n_steps_ * batch_size / n)``, a rounded-up count of passes
+        (1 even when a fifth of the points was seen); ``passes`` is exact.
     n_steps : tuple of int
         Center updates made: ``n_steps_`` for MiniBatchKMeans (one per
         mini-batch), ``n_iter_`` for KMeans (one per full pass).
+    passes : tuple of float
+        Points used by the updates, in passes over the data: ``n_iter_`` for
+        KMeans, ``n_steps_ * min(batch_size, n) / n`` for MiniBatchKMeans.
     inertia : tuple of float
         Inertia of the fitted centers on the same points, computed afterwards
         the same way for every method.
@@ -168,6 +228,7 @@ class FitTimes:
     seconds: tuple
     n_iter: tuple
     n_steps: tuple
+    passes: tuple
     inertia: tuple
 
     def __len__(self):
@@ -180,7 +241,13 @@ class FitTimes:
 
     @property
     def seconds_per_iter(self):
-        """``seconds / n_iter`` for every row: the cost of one pass over the data."""
+        """``seconds / n_iter`` for every row.
+
+        This is *not* the time of one iteration: a fit also does work once
+        (checking and copying the input, the points' norms, a last labelling
+        pass), and it is shared out over few iterations. :func:`time_iterations`
+        measures one iteration.
+        """
         return tuple(s / i for s, i in zip(self.seconds, self.n_iter))
 
     @property
@@ -235,7 +302,7 @@ class FitTimes:
         return np.array([v for m, v in zip(self.method, values) if m == method])
 
 
-_FIT_COLUMNS = ("n_samples", "seconds", "n_iter", "n_steps", "inertia",
+_FIT_COLUMNS = ("n_samples", "seconds", "n_iter", "n_steps", "passes", "inertia",
                 "seconds_per_iter", "seconds_per_step", "relative_inertia")
 
 
@@ -263,7 +330,7 @@ def _check_models(models):
 
 
 def time_fits(models, X, n_samples, *, start=None, repeats=3, max_seconds=1.0,
-              n_threads=1):
+              n_threads=1, clock="cpu"):
     """Time ``fit`` of every model on the first ``n`` points of X, for every n.
 
     Parameters
@@ -284,9 +351,12 @@ def time_fits(models, X, n_samples, *, start=None, repeats=3, max_seconds=1.0,
     repeats : int, default=3
         Each fit is timed up to this many times; the best time is kept.
     max_seconds : float, default=1.0
-        Stop repeating a fit once this much time has been spent on it.
+        Stop repeating a fit once this much elapsed time has been spent on it.
     n_threads : int or None, default=1
         Threads the numerical libraries may use (None: their own choice).
+    clock : {"cpu", "wall"}, default="cpu"
+        This process's CPU time (on one thread, the time spent computing) or
+        elapsed time. With several threads, CPU time adds up all of them.
 
     Returns
     -------
@@ -318,6 +388,7 @@ def time_fits(models, X, n_samples, *, start=None, repeats=3, max_seconds=1.0,
                   fix=f" Sizes must lie between n_clusters ({k_max}) and len(X) ({len(X)}).")
     _check_repeats(repeats, max_seconds)
     _check_n_threads(n_threads)
+    clock = _check_clock(clock)
     if start is not None:
         if len(ks) != 1:
             raise ValueError(
@@ -347,12 +418,17 @@ def time_fits(models, X, n_samples, *, start=None, repeats=3, max_seconds=1.0,
         for n in sizes:
             Xn = X[:n]
             for name, model in models.items():
-                seconds, fitted = _best_time(lambda m=model: fresh(m).fit(Xn), repeats, max_seconds)  # noqa: B023 (called at once)
+                seconds, fitted = _best_time(lambda m=model: fresh(m).fit(Xn), repeats,  # noqa: B023 (called at once)
+                                             max_seconds, clock)
                 centers = fitted.cluster_centers_
                 n_iter = int(fitted.n_iter_)
-                n_steps = int(getattr(fitted, "n_steps_", n_iter))
+                if hasattr(fitted, "n_steps_"):  # one update per mini-batch
+                    n_steps = int(fitted.n_steps_)
+                    passes = n_steps * min(fitted.batch_size, n) / n
+                else:
+                    n_steps, passes = n_iter, float(n_iter)
                 value = inertia(Xn, assign(Xn, centers, check_input=False), centers, check_input=False)
-                rows.append((name, n, seconds, n_iter, n_steps, float(value)))
+                rows.append((name, n, seconds, n_iter, n_steps, passes, float(value)))
     return FitTimes(*(tuple(col) for col in zip(*rows)))
 
 
@@ -387,7 +463,8 @@ _SIZES = ("n_samples", "n_clusters", "n_features")
 
 
 def time_assign(values, *, vary, n_samples=100_000, n_clusters=8, n_features=8,
-                func=assign, repeats=3, max_seconds=1.0, n_threads=1, random_state=0):
+                func=assign, repeats=3, max_seconds=1.0, n_threads=1, random_state=0,
+                clock="cpu"):
     """Time the E-step (label every point with its nearest center) as one size grows.
 
     The E-step compares each of n points with each of k centers over d
@@ -419,6 +496,8 @@ def time_assign(values, *, vary, n_samples=100_000, n_clusters=8, n_features=8,
     random_state : int, RandomState instance or None, default=0
         Seed of the random points and centers (standard normal numbers,
         drawn from ``np.random.default_rng(random_state)`` for an int).
+    clock : {"cpu", "wall"}, default="cpu"
+        As in :func:`time_fits`.
 
     Returns
     -------
@@ -447,6 +526,7 @@ def time_assign(values, *, vary, n_samples=100_000, n_clusters=8, n_features=8,
     values = [check_int(v, f"every value of {vary}", low=1) for v in values]
     _check_repeats(repeats, max_seconds)
     _check_n_threads(n_threads)
+    clock = _check_clock(clock)
 
     rng = rng_from(random_state)
     seconds = []
@@ -456,7 +536,7 @@ def time_assign(values, *, vary, n_samples=100_000, n_clusters=8, n_features=8,
             X = rng.standard_normal((n, d))
             centers = rng.standard_normal((k, d))
             func(X[: min(n, 1000)], centers)  # untimed warm-up
-            best, labels = _best_time(lambda: func(X, centers), repeats, max_seconds)  # noqa: B023 (called at once)
+            best, labels = _best_time(lambda: func(X, centers), repeats, max_seconds, clock)  # noqa: B023 (called at once)
             if np.shape(labels) != (n,):
                 raise ValueError(
                     f"func returned shape {np.shape(labels)}, but an E-step must return one "
@@ -465,3 +545,143 @@ def time_assign(values, *, vary, n_samples=100_000, n_clusters=8, n_features=8,
             seconds.append(best)
     fixed = tuple((s, sizes[s]) for s in _SIZES if s != vary)
     return SweepTimes(vary, tuple(values), tuple(seconds), fixed)
+
+
+@dataclass(frozen=True)
+class IterationTimes:
+    """Two fits from the same start, ``max_iter`` m and 2m iterations, at each n.
+
+    A fit's time is a fixed part, paid once per fit, plus one part per
+    iteration: ``t(m) = fixed + m * per_iter``. Two fits that differ only in
+    their number of iterations give both: the difference of their times is m
+    iterations' time.
+
+    Attributes
+    ----------
+    n_samples : tuple of int
+        The numbers of points timed.
+    max_iter : int
+        m: the shorter fit runs m iterations, the longer one 2m.
+    seconds_short, seconds_long : tuple of float
+        Best fit time with m and with 2m iterations, at each n.
+    """
+
+    n_samples: tuple
+    max_iter: int
+    seconds_short: tuple
+    seconds_long: tuple
+
+    @property
+    def seconds_per_iter(self):
+        """``(t(2m) - t(m)) / m`` at each n: the time of one iteration."""
+        return tuple((long - short) / self.max_iter
+                     for short, long in zip(self.seconds_short, self.seconds_long))
+
+    @property
+    def fixed_seconds(self):
+        """``t(m) - m * per_iter = 2 t(m) - t(2m)`` at each n: what a fit pays once."""
+        return tuple(2 * short - long for short, long in zip(self.seconds_short, self.seconds_long))
+
+
+def time_iterations(model, X, n_samples, *, start, max_iter=10, repeats=5, max_seconds=2.0,
+                    n_threads=1, clock="cpu"):
+    """Time one iteration of a k-means fit: two fits from ``start``, m and 2m iterations.
+
+    Both fits use ``init=start, n_init=1, tol=0`` and ``max_iter`` m and 2m,
+    so they run the same first m iterations and the longer one m more. The
+    two fits are timed in turn, ``repeats`` times each, keeping the best time
+    of each. scikit-learn stops early when no label changes, whatever the
+    ``tol``, so the start must be far enough from the answer: every fit is
+    checked to have run all its iterations.
+
+    Parameters
+    ----------
+    model : KMeans
+        An unfitted estimator; it is cloned, and ``init``, ``n_init``, ``tol``
+        and ``max_iter`` are set on the clones.
+    X : ndarray of shape (n_points, n_features)
+        The data; fits use its first rows.
+    n_samples : sequence of int
+        The sizes to time, each at most ``len(X)``.
+    start : ndarray of shape (n_clusters, n_features)
+        The centers every fit starts from.
+    max_iter : int, default=10
+        m: the shorter fit runs m iterations, the longer one 2m.
+    repeats : int, default=5
+        Times each fit is run (in turn with the other); the best time is kept.
+    max_seconds : float, default=2.0
+        Stop repeating at an n once this much elapsed time has been spent on it.
+    n_threads : int or None, default=1
+        As in :func:`time_fits`.
+    clock : {"cpu", "wall"}, default="cpu"
+        As in :func:`time_fits`.
+
+    Returns
+    -------
+    IterationTimes
+        The best time of each fit, m and 2m iterations, at every n.
+
+    Raises
+    ------
+    ValueError
+        If a fit converged before running all its iterations.
+
+    Examples
+    --------
+    >>> from sklearn.cluster import KMeans
+    >>> from sklearn.datasets import make_blobs
+    >>> X, _ = make_blobs(3000, centers=8, cluster_std=3.0, random_state=0)
+    >>> iters = time_iterations(KMeans(8), X, [1000, 3000], start=X[:8], max_iter=2, repeats=1)
+    >>> iters.n_samples, iters.max_iter, len(iters.seconds_per_iter)
+    ((1000, 3000), 2, 2)
+    """
+    ks = _check_models({"model": model})
+    k = ks.pop()
+    X = check_X(X)
+    try:
+        sizes = [check_int(n, "every n_samples value", low=k, high=len(X),
+                           fix=f" Sizes must lie between n_clusters ({k}) and len(X) ({len(X)}).")
+                 for n in n_samples]
+    except TypeError as error:
+        if "n_samples" in str(error):
+            raise
+        raise TypeError(f"n_samples must be a sequence of integers, but got {n_samples!r}.") from None
+    if not sizes:
+        raise ValueError("n_samples is empty: give at least one sample size to time.")
+    check_int(max_iter, "max_iter", low=1, fix=" The longer fit runs 2 * max_iter iterations.")
+    _check_repeats(repeats, max_seconds)
+    _check_n_threads(n_threads)
+    clock = _check_clock(clock)
+    start = np.array(start, dtype=np.float64)
+    if start.shape != (k, X.shape[1]) or not np.isfinite(start).all():
+        raise ValueError(
+            f"start must be finite centers of shape (n_clusters, n_features) = "
+            f"({k}, {X.shape[1]}), but got shape {start.shape}."
+        )
+    from sklearn.base import clone  # on use: scikit-learn imports pandas
+
+    def fit(Xn, iterations):
+        fitted = clone(model).set_params(init=start, n_init=1, tol=0, max_iter=iterations).fit(Xn)
+        if fitted.n_iter_ != iterations:
+            raise ValueError(
+                f"at n = {len(Xn)} the fit stopped after {fitted.n_iter_} iterations, before "
+                f"max_iter = {iterations} (no label changed): give a start farther from the "
+                f"answer, or a smaller max_iter."
+            )
+
+    shorts, longs = [], []
+    with limit_threads(n_threads):
+        fit(X[: min(sizes)], max_iter)  # untimed: the first call pays for imports
+        for n in sizes:
+            Xn = X[:n]
+            best = [float("inf"), float("inf")]
+            began = time.perf_counter()
+            for _ in range(repeats):
+                for i, iterations in enumerate((max_iter, 2 * max_iter)):
+                    seconds = _best_time(lambda: fit(Xn, iterations), 1, float("inf"), clock)[0]  # noqa: B023 (called at once)
+                    best[i] = min(best[i], seconds)
+                if time.perf_counter() - began >= max_seconds:
+                    break
+            shorts.append(best[0])
+            longs.append(best[1])
+    return IterationTimes(tuple(sizes), max_iter, tuple(shorts), tuple(longs))

@@ -115,7 +115,7 @@ def test_relative_inertia_is_one_for_the_best(fit_times):
 
 def test_relative_inertia_when_the_best_is_zero():
     times = kt.FitTimes(("a", "b", "a", "b"), (10, 10, 20, 20), (1.0,) * 4, (1,) * 4, (1,) * 4,
-                        (0.0, 0.0, 0.0, 2.5))
+                        (1.0,) * 4, (0.0, 0.0, 0.0, 2.5))
     assert times.relative_inertia == (1.0, 1.0, 1.0, float("inf"))
 
 
@@ -127,6 +127,22 @@ def test_minibatch_rows_count_steps_and_passes(fit_times):
                                   fit_times.column("n_iter", "lloyd"))
     per_iter = fit_times.column("seconds_per_iter", "mini-batch")
     np.testing.assert_allclose(per_iter, fit_times.column("seconds", "mini-batch") / passes)
+
+
+def test_passes_count_the_points_the_updates_used(blobs, fit_times):
+    # KMeans: one full pass per iteration; mini-batch: n_steps_ batches of 256 points out of n,
+    # where n_iter_ is scikit-learn's rounded-up count (1 at n = 4000 though 256 · steps < 4000 may hold)
+    np.testing.assert_array_equal(fit_times.column("passes", "lloyd"),
+                                  fit_times.column("n_iter", "lloyd"))
+    steps = fit_times.column("n_steps", "mini-batch")
+    n = fit_times.column("n_samples", "mini-batch")
+    np.testing.assert_allclose(fit_times.column("passes", "mini-batch"), steps * 256 / n)
+    np.testing.assert_array_equal(fit_times.column("n_iter", "mini-batch"),
+                                  np.ceil(steps * 256 / n).astype(int))
+    # a batch larger than n is cut to n by scikit-learn: every update is one pass
+    small = kt.time_fits({"mb": MiniBatchKMeans(4, n_init=1, batch_size=1024, random_state=0)},
+                         blobs, [500], repeats=1)
+    assert small.passes[0] == small.n_steps[0]
 
 
 def test_column_bad_names(fit_times):
@@ -156,8 +172,37 @@ def test_time_fits_measures_wall_clock_time(blobs):
             return super().fit(X, y, sample_weight)
 
     times = kt.time_fits({"slow": SlowKMeans(4, n_init=1, random_state=0)}, blobs, [1000],
-                         repeats=1)
+                         repeats=1, clock="wall")
     assert times.seconds[0] >= 0.02
+
+
+def test_cpu_clock_leaves_out_time_spent_waiting(blobs):
+    # sleeping takes no CPU time: the default clock ("cpu") does not count it
+    class SleepyKMeans(KMeans):
+        def fit(self, X, y=None, sample_weight=None):
+            time.sleep(0.2)
+            return super().fit(X, y, sample_weight)
+
+    times = kt.time_fits({"sleepy": SleepyKMeans(4, n_init=1, random_state=0)}, blobs, [1000],
+                         repeats=1)
+    assert times.seconds[0] < 0.15
+    assert kt.time_call(lambda: time.sleep(0.2), repeats=1) < 0.15
+    assert kt.time_call(lambda: time.sleep(0.05), repeats=1, clock="wall") >= 0.05
+
+
+def test_time_call_keeps_the_best_and_stops_after_max_seconds():
+    calls = []
+
+    def work():
+        calls.append(1)
+        time.sleep(0.05)
+
+    seconds = kt.time_call(work, repeats=50, max_seconds=0.12, clock="wall")
+    assert 0.05 <= seconds and 2 <= len(calls) <= 3
+    with pytest.raises(TypeError, match="func must be callable"):
+        kt.time_call("work")
+    with pytest.raises(ValueError, match="clock must be 'cpu'"):
+        kt.time_call(work, clock="cpu time")
 
 
 def test_max_seconds_limits_the_repeats(blobs):
@@ -192,6 +237,7 @@ def test_max_seconds_limits_the_repeats(blobs):
         ({"max_seconds": 0}, ValueError, "max_seconds must be a finite number > 0"),
         ({"max_seconds": "1"}, TypeError, "max_seconds must be a finite number > 0"),
         ({"n_threads": 0}, ValueError, "n_threads must be at least 1"),
+        ({"clock": "process"}, ValueError, "clock must be 'cpu'"),
         ({"X": np.zeros(10)}, ValueError, "X must be 2-D"),
     ],
 )
@@ -205,6 +251,87 @@ def test_time_fits_bad_input(blobs, kwargs, error, match):
 def test_start_needs_one_number_of_clusters(blobs):
     with pytest.raises(ValueError, match="different n_clusters"):
         kt.time_fits({"a": KMeans(4), "b": KMeans(3)}, blobs, [1000], start=blobs[:4])
+
+
+# ---------------------------------------------------------------- time_iterations
+@pytest.fixture(scope="module")
+def spread():
+    """Overlapping blobs, so that Lloyd from the first 6 points runs many iterations."""
+    X, _ = make_blobs(6000, centers=6, n_features=4, cluster_std=4.0, random_state=1)
+    return X
+
+
+def test_time_iterations_fits_m_and_2m_iterations_from_the_start(spread, monkeypatch):
+    seen = []
+    fit = KMeans.fit
+
+    def recording_fit(self, X, y=None, sample_weight=None):
+        result = fit(self, X, y, sample_weight)
+        seen.append((len(X), self.max_iter, self.tol, self.n_init, result.n_iter_,
+                     np.array_equal(self.init, spread[:6])))
+        return result
+
+    monkeypatch.setattr(KMeans, "fit", recording_fit)
+    iters = kt.time_iterations(KMeans(6), spread, [2000, 6000], start=spread[:6], max_iter=3,
+                               repeats=2)
+    assert iters.n_samples == (2000, 6000) and iters.max_iter == 3
+    timed = seen[1:]  # after one untimed warm-up fit
+    assert [(n, m) for n, m, *_ in timed] == [(2000, 3), (2000, 6)] * 2 + [(6000, 3), (6000, 6)] * 2
+    assert all(tol == 0 and n_init == 1 and ran == m and same_start
+               for _, m, tol, n_init, ran, same_start in seen)
+
+
+def test_iteration_times_difference_the_two_fits():
+    iters = kt.IterationTimes((1000, 2000), 10, (0.030, 0.050), (0.040, 0.070))
+    np.testing.assert_allclose(iters.seconds_per_iter, (0.001, 0.002))
+    np.testing.assert_allclose(iters.fixed_seconds, (0.020, 0.030))
+    # the two parts add up to each measured time
+    for short, long, one, once in zip(iters.seconds_short, iters.seconds_long,
+                                      iters.seconds_per_iter, iters.fixed_seconds):
+        assert once + 10 * one == pytest.approx(short) and once + 20 * one == pytest.approx(long)
+
+
+def test_time_iterations_separates_a_per_fit_cost(spread):
+    # a fit that sleeps 0.1 s once: on the wall clock, the once-per-fit part holds it,
+    # and the time of one iteration does not
+    class SlowStart(KMeans):
+        def fit(self, X, y=None, sample_weight=None):
+            time.sleep(0.1)
+            return super().fit(X, y, sample_weight)
+
+    iters = kt.time_iterations(SlowStart(6), spread, [6000], start=spread[:6], max_iter=3,
+                               repeats=2, clock="wall")
+    assert iters.fixed_seconds[0] > 0.08
+    assert iters.seconds_per_iter[0] < 0.02
+
+
+def test_time_iterations_refuses_a_fit_that_converged_early(spread):
+    # from the converged centers no label changes: scikit-learn stops, even with tol=0
+    X, _ = make_blobs(2000, centers=3, random_state=0)
+    centers = KMeans(3, n_init=1, random_state=0).fit(X).cluster_centers_
+    with pytest.raises(ValueError, match=r"stopped after \d iterations, before max_iter = 5"):
+        kt.time_iterations(KMeans(3), X, [2000], start=centers, max_iter=5, repeats=1)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "match"),
+    [
+        ({"model": "KMeans"}, TypeError, "must be a scikit-learn estimator"),
+        ({"n_samples": []}, ValueError, "n_samples is empty"),
+        ({"n_samples": [10**6]}, ValueError, "between n_clusters"),
+        ({"n_samples": [100.0]}, TypeError, "must be an integer"),
+        ({"n_samples": 1000}, TypeError, "n_samples must be a sequence"),
+        ({"start": np.zeros((5, 4))}, ValueError, "start must be finite centers of shape"),
+        ({"max_iter": 0}, ValueError, "max_iter must be at least 1"),
+        ({"repeats": 0}, ValueError, "repeats must be at least 1"),
+        ({"clock": "wallclock"}, ValueError, "clock must be 'cpu'"),
+    ],
+)
+def test_time_iterations_bad_input(spread, kwargs, error, match):
+    args = {"model": KMeans(6), "X": spread, "n_samples": [1000], "start": spread[:6], "max_iter": 2}
+    args.update(kwargs)
+    with pytest.raises(error, match=match):
+        kt.time_iterations(args.pop("model"), args.pop("X"), args.pop("n_samples"), **args)
 
 
 # ---------------------------------------------------------------- time_assign
@@ -344,6 +471,15 @@ def test_plot_sweep_and_update(ax):
         ktp.plot_sweep(ax, one)
 
 
+def test_plot_sweep_names_what_was_timed(ax):
+    sweep = kt.SweepTimes("n_samples", (10, 20), (1e-3, 2e-3), (("n_clusters", 2), ("n_features", 2)))
+    ktp.plot_sweep(ax, sweep)
+    assert ax.get_ylabel() == "time of one E-step (s)"
+    ax.clear()
+    ktp.plot_sweep(ax, sweep, ylabel="time of one iteration (s)")
+    assert ax.get_ylabel() == "time of one iteration (s)"
+
+
 def test_plotting_touches_only_its_axes(fit_times):
     figure = Figure()
     FigureCanvasAgg(figure)
@@ -367,7 +503,7 @@ def _only_for(slope_value):
 @pytest.mark.parametrize(
     ("func", "match"),
     [
-        (lambda x, y: 0.0, r"^Not yet: case 1 of 8 \(the lesson's example.*\): the slope is 1.00, but .* 0.00"),
+        (lambda x, y: 0.0, r"^Not yet: case 1 of 8 \(y = 5e-8 · x, linear: slope 1\): the slope is 1.00, but .* 0.00"),
         (lambda x, y: np.polyfit(np.log(x), np.log(y), 1), "take element 0"),
         (lambda x, y: np.polyfit(np.log(x), np.log(y), 1)[1], "That is the intercept"),
         (lambda x, y: np.polyfit(x, y, 1)[0], "take the logarithm"),

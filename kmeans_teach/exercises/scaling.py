@@ -11,13 +11,13 @@ __all__ = ["check_loglog_slope"]
 
 
 def _cases():
-    """The cases tried, in order: the lesson's example first, then one special case each."""
+    """The cases tried, in order: a plain power law first, then one special case each."""
     x = np.array([1e3, 1e4, 1e5, 1e6])
     noisy_x = np.geomspace(1e3, 1e6, 8)
     noise = np.random.default_rng(7).normal(0.0, 0.3, noisy_x.size)
     sizes = np.array([2.0, 4, 8, 16, 32, 64])
     return [
-        Case("the lesson's example, y = 5e-8 · x: slope 1", (x, 5e-8 * x)),
+        Case("y = 5e-8 · x, linear: slope 1", (x, 5e-8 * x)),
         Case("y = 3e-12 · x², quadratic: slope 2", (x, 3e-12 * x**2)),
         Case("y = 0.01 · √x: slope 0.5", (x, 0.01 * np.sqrt(x))),
         Case("y = 40 / x, time that falls: slope -1", (sizes, 40 / sizes)),
@@ -87,7 +87,7 @@ def check_loglog_slope(func):
     >>> check_loglog_slope(lambda x, y: np.polyfit(np.log(x), np.log(y), 1)[0])  # doctest: +ELLIPSIS
     Correct: your slopes match the least-squares slope in every case (8 cases: ...)
     >>> check_loglog_slope(lambda x, y: 0.0)
-    Not yet: case 1 of 8 (the lesson's example, y = 5e-8 · x: slope 1): the slope is 1.00, but your function gave 0.00. Hint: take np.log of x and of y, then fit a straight line through the points (np.polyfit with deg=1): its slope is the answer.
+    Not yet: case 1 of 8 (y = 5e-8 · x, linear: slope 1): the slope is 1.00, but your function gave 0.00. Hint: take np.log of x and of y, then fit a straight line through the points (np.polyfit with deg=1): its slope is the answer.
     """  # noqa: E501 (a doctest's output, one line)
     return check_cases(func, _cases(), _judge,
                        "your slopes match the least-squares slope in every case")

@@ -216,7 +216,8 @@ def _fit_label(label, slope):
     return f"{prefix}: slope {slope:.2f}"
 
 
-def plot_sweep(ax, sweep, *, color=None, marker=None, label=None, guide=True):
+def plot_sweep(ax, sweep, *, color=None, marker=None, label=None, guide=True,
+               ylabel="time of one E-step (s)"):
     """E-step times as one size grows, with their fitted log-log line.
 
     Parameters
@@ -231,6 +232,8 @@ def plot_sweep(ax, sweep, *, color=None, marker=None, label=None, guide=True):
         Legend name of the measured points; the fitted line's label gives its slope.
     guide : bool, default=True
         Draw a grey line of slope 1 for comparison.
+    ylabel : str, default="time of one E-step (s)"
+        What the times are, for the y axis.
 
     Returns
     -------
@@ -252,7 +255,7 @@ def plot_sweep(ax, sweep, *, color=None, marker=None, label=None, guide=True):
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xlabel(_X_LABELS[sweep.vary])
-    ax.set_ylabel("time of one E-step (s)")
+    ax.set_ylabel(ylabel)
     fixed = ", ".join(f"{_X_LABELS[k].split(',')[0]} = {v:,}" for k, v in sweep.fixed)
     ax.set_title(fixed, fontsize="medium")
     ax.legend(fontsize="small")
