@@ -63,10 +63,17 @@ def _fresh(args):
     return tuple(a.copy() if isinstance(a, np.ndarray) else a for a in args)
 
 
+def _same(a, b):
+    try:  # a NaN that was there before is not a change
+        return np.array_equal(a, b, equal_nan=True)
+    except TypeError:  # equal_nan needs numbers (strings, objects: compare plainly)
+        return np.array_equal(a, b)
+
+
 def _changed_input(func, given, original):
     """A sentence if ``func`` changed one of its array arguments in place; else None."""
     for position, (after, before) in enumerate(zip(given, original)):
-        if isinstance(before, np.ndarray) and not np.array_equal(after, before):
+        if isinstance(before, np.ndarray) and not _same(after, before):
             try:
                 name = list(inspect.signature(func).parameters)[position]
             except (TypeError, ValueError, IndexError):  # no signature, or *args
