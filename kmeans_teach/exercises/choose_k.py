@@ -67,11 +67,13 @@ def check_k_choice(X, k, evidence, *, criterion="silhouette", ks=range(1, 11), n
     Parameters
     ----------
     X : ndarray of shape (n_samples, n_features)
+        The data of the exercise.
     k : int
         The number of clusters you choose.
     evidence : float
         The number that defends it (mean silhouette or gap at ``k``).
     criterion : {"silhouette", "gap"}, default="silhouette"
+        The criterion that defends the choice.
     ks : sequence of int, default=range(1, 11)
         The values of k to compare (strictly increasing, starting at 1).
     n_init : int or None, default=None
@@ -85,7 +87,9 @@ def check_k_choice(X, k, evidence, *, criterion="silhouette", ks=range(1, 11), n
 
     Returns
     -------
-    Feedback
+    feedback : Feedback
+        ``bool(feedback)`` is True when the decision is right and the evidence
+        matches it; otherwise the sentence says what the evidence shows.
 
     Examples
     --------
