@@ -171,9 +171,17 @@ def test_d2_cumulative_in_a_given_order(axes_pair):
     assert np.allclose(curve, np.cumsum(np.asarray(pick.probabilities)[order]))
     assert order[int(drawn.pick.get_xdata()[0])] == pick.index  # the line marks the chosen point
     assert np.isclose(curve[-1], 1.0)
+    # the draw u ran over X's rows: reordered, the line at u misses the pick, so it is not drawn
+    where = int(drawn.pick.get_xdata()[0])
+    assert not (curve[where - 1] < pick.draw <= curve[where])  # it would mislead here
+    assert np.isnan(drawn.draw.get_ydata()).all() and "draw u" not in drawn.note.get_text()
+    assert f"point {pick.index}" in drawn.note.get_text()
     rows = ktp.plot_d2_cumulative(axes_pair[1], pick)  # default: the rows of X
     assert drawn.order is not None and rows.order is None
     assert rows.pick.get_xdata()[0] == pick.index
+    row_curve = rows.curve.get_ydata()  # in X's order, u meets the curve at the pick
+    assert row_curve[pick.index - 1] < pick.draw <= row_curve[pick.index]
+    assert rows.draw.get_ydata()[0] == pick.draw and "draw u" in rows.note.get_text()
     later = list(kt.kmeans_plusplus_steps(X, 4, random_state=0))[2]
     ktp.update_d2_cumulative(drawn, later)
     assert order[int(drawn.pick.get_xdata()[0])] == later.index

@@ -347,7 +347,7 @@ class CumulativeArtists(NamedTuple):
     curve : Line2D
         Cumulative probability over the points, in ``order``.
     draw : Line2D
-        Horizontal line at the random draw u.
+        Horizontal line at the random draw u (not shown when ``order`` is given).
     pick : Line2D
         Vertical line at the chosen point.
     note : Text
@@ -375,8 +375,10 @@ def plot_d2_cumulative(ax, pick, *, order=None):
     order : array-like of int or None, default=None
         The points in the order to lay them end to end, e.g. grouped by
         blob, so that a blob with a center shows as a flat stretch. The draw
-        itself always runs over the rows of X; only the picture is reordered.
-        None: the rows of X.
+        itself always runs over the rows of X, so in any other order the
+        line at u would not meet the curve at the pick: it is left out, and
+        only the chosen point is marked. None: the rows of X, with the line
+        at u.
 
     Returns
     -------
@@ -423,8 +425,12 @@ def update_d2_cumulative(artists, pick):
         probabilities = probabilities[artists.order]
         where = int(np.flatnonzero(artists.order == pick.index)[0])
     artists.curve.set_ydata(np.cumsum(probabilities))
-    artists.draw.set_ydata([pick.draw, pick.draw])
     artists.pick.set_xdata([where, where])
-    artists.note.set_text(f"draw u = {pick.draw:.3f}\n→ point {pick.index} "
-                          f"(chance {pick.probabilities[pick.index]:.2%})")
+    chance = f"(chance {pick.probabilities[pick.index]:.2%})"
+    if artists.order is None:
+        artists.draw.set_ydata([pick.draw, pick.draw])
+        artists.note.set_text(f"draw u = {pick.draw:.3f}\n→ point {pick.index} {chance}")
+    else:  # the draw ran over X's rows: in another order, u does not meet the curve at the pick
+        artists.draw.set_ydata([np.nan, np.nan])
+        artists.note.set_text(f"chosen: point {pick.index}\n{chance}")
     return artists
