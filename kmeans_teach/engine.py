@@ -421,10 +421,12 @@ def init_centers(X, n_clusters, init="k-means++", random_state=None, *, check_in
 
     "random" shuffles the points with ``random_state.permutation`` and keeps
     the first ``n_clusters`` distinct rows. scikit-learn's ``init="random"``
-    draws ``random_state.choice(n_samples, n_clusters, replace=False)``
-    instead: distinct indices (duplicate rows of X can still repeat), and
-    other random numbers, so the same seed gives other centers there. Started
-    from the *same* centers, the two runs agree.
+    (1.9.1, ``sklearn/cluster/_kmeans.py``) draws
+    ``random_state.choice(n_samples, n_clusters, replace=False,
+    p=sample_weight / sample_weight.sum())`` instead: distinct indices
+    (duplicate rows of X can still repeat), chosen by NumPy's weighted
+    sampler even when all weights are equal, so the same seed gives other
+    centers there. Started from the *same* centers, the two runs agree.
 
     Parameters
     ----------
