@@ -224,8 +224,8 @@ def assign(X, centers, *, check_input=True):
     #    Stack -2 c (one column per center) over a row of |c|^2; then a point
     #    written as [x, 1] times this table gives -2 x.c + |c|^2 in one product.
     table = np.vstack([-2.0 * centers.T, (centers**2).sum(axis=1)])
-    # Work through the points in blocks of 1024: a block's distances fit in
-    # the CPU cache, which makes the E-step about twice as fast.
+    # Work through the points in blocks of 1024, so that the distance table
+    # held at once has at most 1024 rows, however many points there are.
     block = np.ones((1024, X.shape[1] + 1))  # rows [x, 1]; the last column stays 1
     for start in range(0, len(X), 1024):
         n = min(1024, len(X) - start)
@@ -420,9 +420,13 @@ def init_centers(X, n_clusters, init="k-means++", random_state=None, *, check_in
     """Initial centers: "random" data points, "k-means++", or an explicit array.
 
     "random" shuffles the points with ``random_state.permutation`` and keeps
-    the first ``n_clusters`` distinct ones. (scikit-learn's ``init="random"``
-    draws with ``choice`` and may pick repeated points, so the same seed gives
-    other centers there; started from the *same* centers, the two runs agree.)
+    the first ``n_clusters`` distinct rows. scikit-learn's ``init="random"``
+    (1.9.1, ``sklearn/cluster/_kmeans.py``) draws
+    ``random_state.choice(n_samples, n_clusters, replace=False,
+    p=sample_weight / sample_weight.sum())`` instead: distinct indices
+    (duplicate rows of X can still repeat), chosen by NumPy's weighted
+    sampler even when all weights are equal, so the same seed gives other
+    centers there. Started from the *same* centers, the two runs agree.
 
     Parameters
     ----------

@@ -117,6 +117,23 @@ def test_random_init_picks_distinct_data_points():
     assert all((X == c).all(axis=1).any() for c in centers)
 
 
+def test_random_init_is_not_scikit_learns_for_the_same_seed():
+    # engine.init_centers' docstring (review H10, C15): scikit-learn 1.9.1 draws
+    # choice(n, k, replace=False, p=weights), NumPy's weighted sampler, so the same seed
+    # gives other starts there; without p, choice would equal permutation(n)[:k], as here
+    X, _ = kt.lesson_blobs()
+    for seed in range(10):
+        ours = kt.init_centers(X, 4, "random", random_state=seed)
+        theirs = KMeans(4, init="random", n_init=1, max_iter=1, random_state=seed).fit(X)
+        start = X[np.random.RandomState(seed).choice(len(X), 4, replace=False, p=np.full(len(X), 1 / len(X)))]
+        assert not np.array_equal(np.sort(ours, axis=0), np.sort(start, axis=0))
+        plain = X[np.random.RandomState(seed).choice(len(X), 4, replace=False)]
+        np.testing.assert_array_equal(ours, plain)
+        # the weighted draw is scikit-learn's start: one Lloyd step from it gives its centers
+        np.testing.assert_allclose(sklearn_lloyd(X, start, max_iter=1).cluster_centers_,
+                                   theirs.cluster_centers_)
+
+
 def test_kmeans_plusplus_init_uses_scikit_learn():
     X = blobs()
     expected, _ = kmeans_plusplus(X, 4, random_state=7)

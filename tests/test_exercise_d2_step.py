@@ -54,7 +54,7 @@ def test_farthest_point_is_named():
 
 def test_stub_and_broken_functions_get_a_sentence():
     feedback = kt.check_d2_step(lambda X, centers, u: 0)
-    assert repr(feedback).startswith("Not yet: case 1 of 6 (the lesson's example, 1 center chosen): "
+    assert repr(feedback).startswith("Not yet: case 1 of 6 (a small example, 1 center chosen): "
                                      "with u = 0.03")
     assert "lies on a center" in feedback.message
     assert "raised ZeroDivisionError" in kt.check_d2_step(lambda X, c, u: 1 / 0).message
@@ -88,7 +88,7 @@ def test_on_a_border_either_neighbour_is_right():
     assert kt.check_d2_step(last_to_reach)
 
 
-# Functions that are right on the lesson's example but wrong elsewhere: each special
+# Functions that are right on the small example but wrong elsewhere: each special
 # case catches its own mistake, and the feedback names it.
 def only_the_example(X, centers, u):
     if X.shape == (10, 2):

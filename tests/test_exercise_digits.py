@@ -135,7 +135,11 @@ def test_the_student_cannot_change_the_cases_in_place():
         labels[:] = 0
         return digits
 
-    assert kt.check_mode_matching(scribble)
+    # the cases are handed out as copies, so the judge still sees them whole; but a function
+    # that overwrites its input is wrong in itself, and the checker says so (review H40)
+    feedback = kt.check_mode_matching(scribble)
+    assert not feedback and "changed its input y_true in place" in feedback.message
+    assert kt.check_mode_matching(loop_mode)  # and the cases are intact for the next call
 
 
 def test_the_stub_of_the_notebook_runs_and_fails_politely():

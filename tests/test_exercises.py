@@ -14,7 +14,7 @@ def test_a_correct_e_step_passes_every_case():
     feedback = check_e_step(nearest)
     assert feedback.passed and bool(feedback)
     assert repr(feedback).startswith("Correct: every point got the label of its nearest center. (5 cases:")
-    for name in ["the lesson's example", "k = 1", "three features", "many points", "a tie"]:
+    for name in ["a small example", "k = 1", "three features", "many points", "a tie"]:
         assert name in feedback.message
 
 
@@ -44,17 +44,17 @@ def test_the_first_wrong_point_is_named():
 
     feedback = check_e_step(off_by_one)
     assert not feedback
-    assert feedback.message.startswith("case 1 of 5 (the lesson's example: 12 points, 3 centers): point 5 at")
+    assert feedback.message.startswith("case 1 of 5 (a small example: 12 points, 3 centers): point 5 at")
 
 
 def test_the_stub_of_the_lesson_gets_the_old_helpful_sentence():
     feedback = check_e_step(lambda X, centers: np.zeros(len(X), dtype=int))
     assert repr(feedback) == (
-        "Not yet: case 1 of 5 (the lesson's example: 12 points, 3 centers): point 0 at (3.10, 4.90) "
+        "Not yet: case 1 of 5 (a small example: 12 points, 3 centers): point 0 at (3.10, 4.90) "
         "got label 0, but its nearest center is 1 at (2.00, 1.00) (squared distance 16.42 against 50.02).")
 
 
-# Functions that are right on the lesson's example but wrong elsewhere: each special
+# Functions that are right on a small example but wrong elsewhere: each special
 # case catches its own mistake, and the feedback names it.
 def only_the_example(X, centers):  # the example's answer, typed in
     if X.shape == (12, 2) and len(centers) == 3:
@@ -110,3 +110,27 @@ def test_float_labels_and_out_of_range_labels():
 def test_passing_the_result_instead_of_the_function():
     feedback = check_e_step(np.zeros(12))
     assert "without calling it" in feedback.message and "case" not in feedback.message
+
+
+def test_a_function_that_zeroes_its_input_in_place_is_rejected():
+    # right labels, computed before X is overwritten: the caller's data is gone (review H40)
+    def zeroes_X(X, centers):
+        labels = nearest(X, centers)
+        X[:] = 0.0
+        return labels
+
+    feedback = check_e_step(zeroes_X)
+    assert not feedback
+    assert feedback.message.startswith("case 1 of 5 (a small example: 12 points, 3 centers): "
+                                       "your function changed its input X in place")
+    assert "X.copy()" in feedback.message
+
+
+def test_a_function_that_moves_the_centers_in_place_is_rejected():
+    def shifts_centers(X, centers):
+        labels = nearest(X, centers)
+        centers += 1.0
+        return labels
+
+    feedback = check_e_step(shifts_centers)
+    assert not feedback and "changed its input centers in place" in feedback.message

@@ -145,3 +145,45 @@ def test_plotting_never_touches_pyplot_state(trace, monkeypatch):
     ktp.plot_steps(axs[1, 1:], X, trace)
     assert plt.get_fignums() == before  # no figure was opened
     assert dict(matplotlib.rcParams) == rc  # no style was changed for later figures
+
+
+def test_inertia_histogram_log_axis_and_counts(axes_pair):
+    # review H11: one run among a hundred must stay visible, and its count readable
+    ax = axes_pair[0]
+    inertias = [212.0] * 161 + [524.0] * 37 + [798.7]
+    hist = ktp.plot_inertia_histogram(ax, inertias, bins=np.linspace(200, 810, 41), log=True,
+                                      counts=True, fontsize=11)
+    assert ax.get_yscale() == "log"
+    texts = [t.get_text() for t in hist.counts if t.get_text()]
+    assert texts == ["161", "37", "1"]
+    assert all(t.get_fontsize() == 11 for t in hist.counts)
+    plain = ktp.plot_inertia_histogram(axes_pair[1], inertias)
+    assert axes_pair[1].get_yscale() == "linear" and plain.counts == ()
+
+
+def test_d2_cumulative_in_a_given_order(axes_pair):
+    # review H12: laid end to end blob by blob, a blob that holds a center is a flat stretch
+    X, y = kt.lesson_blobs()
+    pick = list(kt.kmeans_plusplus_steps(X, 4, random_state=0))[1]
+    order = np.argsort(y, kind="stable")
+    drawn = ktp.plot_d2_cumulative(axes_pair[0], pick, order=order)
+    curve = drawn.curve.get_ydata()
+    assert np.allclose(curve, np.cumsum(np.asarray(pick.probabilities)[order]))
+    assert order[int(drawn.pick.get_xdata()[0])] == pick.index  # the line marks the chosen point
+    assert np.isclose(curve[-1], 1.0)
+    # the draw u ran over X's rows: reordered, the line at u misses the pick, so it is not drawn
+    where = int(drawn.pick.get_xdata()[0])
+    assert not (curve[where - 1] < pick.draw <= curve[where])  # it would mislead here
+    assert np.isnan(drawn.draw.get_ydata()).all() and "draw u" not in drawn.note.get_text()
+    assert f"point {pick.index}" in drawn.note.get_text()
+    rows = ktp.plot_d2_cumulative(axes_pair[1], pick)  # default: the rows of X
+    assert drawn.order is not None and rows.order is None
+    assert rows.pick.get_xdata()[0] == pick.index
+    row_curve = rows.curve.get_ydata()  # in X's order, u meets the curve at the pick
+    assert row_curve[pick.index - 1] < pick.draw <= row_curve[pick.index]
+    assert rows.draw.get_ydata()[0] == pick.draw and "draw u" in rows.note.get_text()
+    later = list(kt.kmeans_plusplus_steps(X, 4, random_state=0))[2]
+    ktp.update_d2_cumulative(drawn, later)
+    assert order[int(drawn.pick.get_xdata()[0])] == later.index
+    with pytest.raises(ValueError, match="order must list each of the 300 points once"):
+        ktp.plot_d2_cumulative(axes_pair[0], pick, order=order[:-1])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from dataclasses import dataclass
 from collections.abc import Callable
 
@@ -70,6 +71,27 @@ def _fresh(args):
     return tuple(a.copy() if isinstance(a, np.ndarray) else a for a in args)
 
 
+def _same(a, b):
+    try:  # a NaN that was there before is not a change
+        return np.array_equal(a, b, equal_nan=True)
+    except TypeError:  # equal_nan needs numbers (strings, objects: compare plainly)
+        return np.array_equal(a, b)
+
+
+def _changed_input(func, given, original):
+    """A sentence if ``func`` changed one of its array arguments in place; else None."""
+    for position, (after, before) in enumerate(zip(given, original)):
+        if isinstance(before, np.ndarray) and not _same(after, before):
+            try:
+                name = list(inspect.signature(func).parameters)[position]
+            except (TypeError, ValueError, IndexError):  # no signature, or *args
+                name = f"argument {position + 1}"
+            return (f"your function changed its input {name} in place, so the caller's data "
+                    f"is no longer what it was. Compute new arrays instead (or work on "
+                    f"{name}.copy()).")
+    return None
+
+
 def check_cases(func, cases, judge: Callable, success: str) -> Feedback:
     """Run ``func`` on every case and judge each result; stop at the first wrong one.
 
@@ -90,9 +112,13 @@ def check_cases(func, cases, judge: Callable, success: str) -> Feedback:
     cases = list(cases)
     for number, case in enumerate(cases, start=1):
         where = f"case {number} of {len(cases)} ({case.name})"
-        result, problem = call_student(func, *_fresh(case.args))
+        given = _fresh(case.args)
+        result, problem = call_student(func, *given)
         if problem is not None:  # the function raised, or was not a function
             return Feedback(False, f"{where}: {problem.message}")
+        changed = _changed_input(func, given, case.args)
+        if changed is not None:  # a right answer on data it has overwritten is still wrong
+            return Feedback(False, f"{where}: {changed}")
         complaint = judge(result, *_fresh(case.args))
         if complaint is not None:
             return Feedback(False, f"{where}: {complaint}")

@@ -30,8 +30,8 @@ def _cases():
     # points' shares, and there either point is right (a tie)
     border = np.array([[0.0, 0.0], [1.0, 0.0], [0.0, -1.0], [1.0, 1.0], [0.0, 2.0]])
     return [
-        Case("the lesson's example, 1 center chosen", (X, first, _DRAWS)),
-        Case("the lesson's example, 2 centers chosen", (X, X[[0, 7]].copy(), _DRAWS)),
+        Case("a small example, 1 center chosen", (X, first, _DRAWS)),
+        Case("a small example, 2 centers chosen", (X, X[[0, 7]].copy(), _DRAWS)),
         Case("all points but one lie on a center", (np.array([[0.0, 0.0], [3.0, 4.0], [0.0, 0.0],
                                                               [1.0, 1.0]]),
                                                     np.array([[0.0, 0.0], [1.0, 1.0]]), (0.1, 0.9))),
@@ -96,7 +96,7 @@ def check_d2_step(func):
     squared distance D² to its nearest center, turn those into
     probabilities (D² divided by their sum), and return the index of the
     first point whose cumulative probability reaches ``u``. The checker
-    tries six cases, each with several draws ``u``: the lesson's example
+    tries six cases, each with several draws ``u``: a small example
     with one and with two centers chosen, data where only one point is off
     the centers, three features, many points, and draws that fall exactly
     on the border between two points' shares (a tie: either point is
@@ -120,11 +120,11 @@ def check_d2_step(func):
     ...     return int(np.searchsorted(np.cumsum(d2 / d2.sum()), u))
     >>> check_d2_step(d2_step)  # doctest: +NORMALIZE_WHITESPACE
     Correct: every draw picked a right point, with probabilities proportional to D².
-    (6 cases: the lesson's example, 1 center chosen; the lesson's example, 2 centers chosen;
+    (6 cases: a small example, 1 center chosen; a small example, 2 centers chosen;
     all points but one lie on a center; three features; many points: 3000 points, 4 centers
     chosen; u on the border between two points' shares (either point is right))
     >>> check_d2_step(lambda X, centers, u: 0)  # doctest: +NORMALIZE_WHITESPACE
-    Not yet: case 1 of 6 (the lesson's example, 1 center chosen): with u = 0.03 and 1 center(s)
+    Not yet: case 1 of 6 (a small example, 1 center chosen): with u = 0.03 and 1 center(s)
     chosen, you returned point 0, which lies on a center and has D² = 0 (probability 0), so it
     can never be picked; the right pick is point 5.
     """

@@ -24,7 +24,7 @@ def _cases():
     tie_X = np.array([[1.0, 0.0], [1.0, 5.0], [-3.0, 0.0], [4.0, 1.0]])
     tie_centers = np.array([[0.0, 0.0], [2.0, 0.0], [9.0, 9.0]])
     return [
-        Case("the lesson's example: 12 points, 3 centers", (X, centers)),
+        Case("a small example: 12 points, 3 centers", (X, centers)),
         Case("one center (k = 1)", (X, centers[:1])),
         Case("three features", (np.round(rng.normal(scale=3.0, size=(20, 3)), 1),
                                 np.array([[0.0, 0.0, 0.0], [3.0, 0.0, -2.0],
@@ -66,7 +66,7 @@ def check_e_step(func):
     """Check a student's E-step ``func(X, centers) -> labels``.
 
     The function must return, for every row of ``X``, the index of the nearest
-    row of ``centers``. The checker tries five cases: the lesson's example,
+    row of ``centers``. The checker tries five cases: a small example,
     one center (k = 1), three features, many points, and a tie (a point
     exactly halfway between two centers, where either center is right). It
     answers in one sentence; when the function is wrong, it names the case
@@ -89,11 +89,11 @@ def check_e_step(func):
     ...     d = ((X[:, None, :] - centers[None, :, :]) ** 2).sum(axis=2)
     ...     return d.argmin(axis=1)
     >>> check_e_step(e_step)  # doctest: +NORMALIZE_WHITESPACE
-    Correct: every point got the label of its nearest center. (5 cases: the lesson's example:
+    Correct: every point got the label of its nearest center. (5 cases: a small example:
     12 points, 3 centers; one center (k = 1); three features; many points: 5000 points,
     7 centers; a tie: points 0 and 1 lie halfway between centers 0 and 1 (either is right))
     >>> check_e_step(lambda X, centers: np.zeros(len(X), dtype=int))  # doctest: +NORMALIZE_WHITESPACE
-    Not yet: case 1 of 5 (the lesson's example: 12 points, 3 centers): point 0 at (3.10, 4.90)
+    Not yet: case 1 of 5 (a small example: 12 points, 3 centers): point 0 at (3.10, 4.90)
     got label 0, but its nearest center is 1 at (2.00, 1.00) (squared distance 16.42 against 50.02).
     """
     if not callable(func):  # say it once, not "case 1 of 5: ..."

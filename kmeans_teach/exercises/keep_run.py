@@ -58,9 +58,10 @@ def check_run_choice(X, seeds, my_seed, my_inertia, *, n_clusters=4):
     measure: keep seed 0.
     >>> check_run_choice(X, (0, 3), 0, 1.5, n_clusters=3)  # doctest: +NORMALIZE_WHITESPACE
     Correct: keep seed 0: its final inertia 1.5 is the lowest (seed 3: 101.0, 67.33 times as
-    large). Same data, same n_clusters, so the lower inertia is the better clustering. The
-    decision would change only if another start ended even lower: compare final inertias
-    over many seeds (lesson 02), never the look of one run.
+    large). Same data, same n_clusters: the lower inertia is the better clustering by the
+    k-means objective (not necessarily the truer grouping: see lesson 04). The decision
+    would change only if another start ended even lower: compare final inertias over many
+    seeds (lesson 02), never the look of one run.
     """
     seeds = [int(s) for s in seeds]
     if len(seeds) < 2:
@@ -95,7 +96,8 @@ def check_run_choice(X, seeds, my_seed, my_inertia, *, n_clusters=4):
     worst = max(others, key=finals.get)
     return Feedback(True, f"keep seed {my_seed}: its final inertia {mine:.1f} is the lowest "
                           f"(seed {worst}: {finals[worst]:.1f}, {finals[worst] / mine:.2f} times "
-                          "as large). Same data, same n_clusters, so the lower inertia is the "
-                          "better clustering. The decision would change only if another start "
+                          "as large). Same data, same n_clusters: the lower inertia is the "
+                          "better clustering by the k-means objective (not necessarily the "
+                          "truer grouping: see lesson 04). The decision would change only if another start "
                           "ended even lower: compare final inertias over many seeds (lesson 02), "
                           "never the look of one run.")

@@ -130,15 +130,19 @@ class HistogramArtists(NamedTuple):
         A vertical line at the current run's inertia.
     note : Text
         The current run's inertia, beside the line.
+    counts : tuple of Text
+        The count above each non-empty bar (empty unless ``counts=True``).
     """
 
     bars: object  # BarContainer: how many runs ended in each inertia bin
     marker: object  # Line2D: a vertical line at the current run's inertia
     note: object  # Text: the current run's inertia, beside the line
+    counts: tuple = ()  # Text: the count above each non-empty bar (counts=True)
 
 
 def plot_inertia_histogram(ax, inertias, *, bins=30, range=None, current=None,
-                           color="#444444", label=None, **kwargs):
+                           color="#444444", label=None, log=False, counts=False,
+                           fontsize=None, **kwargs):
     """Histogram of final inertias of many runs, with one run marked.
 
     Parameters
@@ -157,6 +161,13 @@ def plot_inertia_histogram(ax, inertias, *, bins=30, range=None, current=None,
         The bars' colour.
     label : str or None, default=None
         The bars' legend label.
+    log : bool, default=False
+        A logarithmic count axis, so that a bin with one run stays visible
+        beside a bin with a hundred.
+    counts : bool, default=False
+        Write the number of runs above every non-empty bar.
+    fontsize : float or None, default=None
+        Size of those numbers (None: matplotlib's default).
     **kwargs
         Passed on to ``ax.hist``.
 
@@ -166,13 +177,18 @@ def plot_inertia_histogram(ax, inertias, *, bins=30, range=None, current=None,
         What was drawn, to pass to :func:`update_inertia_histogram`.
     """
     inertias = np.asarray(inertias, dtype=float)
-    _, _, bars = ax.hist(inertias, bins=bins, range=range, color=color, label=label, **kwargs)
+    heights, _, bars = ax.hist(inertias, bins=bins, range=range, color=color, label=label,
+                               log=log, **kwargs)
+    labels = ()
+    if counts:
+        labels = tuple(ax.bar_label(bars, labels=[f"{h:.0f}" if h else "" for h in heights],
+                                    padding=2, fontsize=fontsize))
     marker = ax.axvline(np.nan, color=_MARK_COLOR, linewidth=2.5, zorder=3)
     note = ax.text(0, 0.97, "", transform=marker.get_transform(), color=_MARK_COLOR,
                    ha="left", va="top", fontweight="bold", zorder=4)
     ax.set_xlabel("final inertia")
     ax.set_ylabel("number of runs")
-    artists = HistogramArtists(bars, marker, note)
+    artists = HistogramArtists(bars, marker, note, labels)
     update_inertia_histogram(artists, current)
     return artists
 
@@ -329,22 +345,25 @@ class CumulativeArtists(NamedTuple):
     Attributes
     ----------
     curve : Line2D
-        Cumulative probability over the points, in X's order.
+        Cumulative probability over the points, in ``order``.
     draw : Line2D
-        Horizontal line at the random draw u.
+        Horizontal line at the random draw u (not shown when ``order`` is given).
     pick : Line2D
         Vertical line at the chosen point.
     note : Text
         The words in the Axes' top-left corner.
+    order : ndarray or None
+        The points in the order laid end to end (None: the rows of X).
     """
 
-    curve: object  # Line2D: cumulative probability over the points, in X's order
+    curve: object  # Line2D: cumulative probability over the points, in ``order``
     draw: object  # Line2D: horizontal line at the random draw u
     pick: object  # Line2D: vertical line at the chosen point
     note: object  # Text
+    order: object = None  # ndarray: the points in the order laid end to end (None: X's rows)
 
 
-def plot_d2_cumulative(ax, pick):
+def plot_d2_cumulative(ax, pick, *, order=None):
     """The chances laid end to end: the pick is where the running sum reaches u.
 
     Parameters
@@ -353,6 +372,13 @@ def plot_d2_cumulative(ax, pick):
         The Axes to draw on.
     pick : SeedingPick
         From :func:`kmeans_teach.kmeans_plusplus_steps`.
+    order : array-like of int or None, default=None
+        The points in the order to lay them end to end, e.g. grouped by
+        blob, so that a blob with a center shows as a flat stretch. The draw
+        itself always runs over the rows of X, so in any other order the
+        line at u would not meet the curve at the pick: it is left out, and
+        only the chosen point is marked. None: the rows of X, with the line
+        at u.
 
     Returns
     -------
@@ -360,15 +386,20 @@ def plot_d2_cumulative(ax, pick):
         What was drawn, to pass to :func:`update_d2_cumulative`.
     """
     n = len(pick.probabilities)
+    if order is not None:
+        order = np.asarray(order)
+        if sorted(order.tolist()) != list(np.arange(n)):
+            raise ValueError(f"order must list each of the {n} points once (a permutation "
+                             f"of 0 .. {n - 1}), e.g. np.argsort(labels, kind='stable').")
     (curve,) = ax.plot(np.arange(n), np.zeros(n), drawstyle="steps-post", color="#444444")
     draw = ax.axhline(np.nan, color=CLUSTER_COLORS[0], linewidth=1.5, linestyle="--")
     line = ax.axvline(np.nan, color=_MARK_COLOR, linewidth=2)
     note = ax.text(0.02, 0.96, "", transform=ax.transAxes, va="top", fontsize=10)
     ax.set_xlim(-1, n)
     ax.set_ylim(0, 1.02)
-    ax.set_xlabel("point (row of X)")
+    ax.set_xlabel("point (row of X)" if order is None else "point (in the order given)")
     ax.set_ylabel("cumulative probability")
-    artists = CumulativeArtists(curve, draw, line, note)
+    artists = CumulativeArtists(curve, draw, line, note, order)
     update_d2_cumulative(artists, pick)
     return artists
 
@@ -388,10 +419,18 @@ def update_d2_cumulative(artists, pick):
     artists : CumulativeArtists
         The same artists, changed in place.
     """
-    cumulative = np.cumsum(pick.probabilities)
-    artists.curve.set_ydata(cumulative)
-    artists.draw.set_ydata([pick.draw, pick.draw])
-    artists.pick.set_xdata([pick.index, pick.index])
-    artists.note.set_text(f"draw u = {pick.draw:.3f}\n→ point {pick.index} "
-                          f"(chance {pick.probabilities[pick.index]:.2%})")
+    probabilities = np.asarray(pick.probabilities)
+    where = pick.index
+    if artists.order is not None:
+        probabilities = probabilities[artists.order]
+        where = int(np.flatnonzero(artists.order == pick.index)[0])
+    artists.curve.set_ydata(np.cumsum(probabilities))
+    artists.pick.set_xdata([where, where])
+    chance = f"(chance {pick.probabilities[pick.index]:.2%})"
+    if artists.order is None:
+        artists.draw.set_ydata([pick.draw, pick.draw])
+        artists.note.set_text(f"draw u = {pick.draw:.3f}\n→ point {pick.index} {chance}")
+    else:  # the draw ran over X's rows: in another order, u does not meet the curve at the pick
+        artists.draw.set_ydata([np.nan, np.nan])
+        artists.note.set_text(f"chosen: point {pick.index}\n{chance}")
     return artists
