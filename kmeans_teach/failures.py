@@ -176,10 +176,8 @@ def _distances(a, b):
 
 def _matched_move(centers, reference):
     """Largest distance between paired centers, paired one to one to move the least in total."""
-    from scipy.optimize import linear_sum_assignment  # on use: light import
-    d = _distances(reference, centers)
-    rows, cols = linear_sum_assignment(d)
-    return float(d[rows, cols].max())
+    from .metrics import _paired_center_distances
+    return float(_paired_center_distances(centers, reference).max())
 
 
 def kmedoids_fit(X, n_clusters, *, metric="euclidean", random_state=0):
