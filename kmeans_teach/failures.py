@@ -7,8 +7,8 @@
 * :func:`wine_scaling`: k-means on the wine data with and without StandardScaler;
 * :func:`kmeans_limit`: EM with one shared, fixed spherical variance, the
   k-means limit, compared step by step with :func:`kmeans_steps`;
-* :func:`outlier_effect`: one far outlier against k-means, k-medoids,
-  sample_weight and trimming;
+* :func:`outlier_effect`: one far outlier against k-means and k-medoids, with
+  distances and with squared distances;
 * :func:`stability`: the ARI between refits on bootstrap resamples and seeds.
 
 NumPy, SciPy and scikit-learn only (kmedoids where it is asked for).
@@ -115,6 +115,10 @@ class LimitCheck(NamedTuple):
     n_kmeans: int      # M-steps k-means took
     hardness: float    # mean over points of the largest responsibility at the end (1 = hard)
     means: np.ndarray  # EM's means at the end
+    #: the largest distance from an EM mean to its k-means center, matched one to one, at the end
+    max_distance: float = float("nan")
+    #: the smallest distance between two of EM's means at the end (0: two means merged)
+    closest_pair: float = float("nan")
 
 
 def kmeans_limit(X, init, sigma2, *, max_iter=100):
@@ -123,6 +127,8 @@ def kmeans_limit(X, init, sigma2, *, max_iter=100):
     Starts from the means ``init`` (an array of shape (n_clusters, n_features));
     stops when the means stop moving, and compares every M-step's means with
     the centers of :func:`kmeans_teach.run_kmeans` (``tol=0``) from the same start.
+    ``same_steps`` is a strict test (every M-step within 1e-9); ``max_distance``
+    says how close EM's final means are to k-means' final centers.
 
     Examples
     --------
@@ -130,6 +136,8 @@ def kmeans_limit(X, init, sigma2, *, max_iter=100):
     >>> X, _ = kt.lesson_blobs()
     >>> kmeans_limit(X, X[:4], 1e-6).same_steps, kmeans_limit(X, X[:4], 1.0).same_steps
     (True, False)
+    >>> float(kmeans_limit(X, X[:4], 1e-4).max_distance)
+    0.0
     """
     # each argument checked once, here; the runs below trust them
     X = check_X(X)
@@ -153,7 +161,23 @@ def kmeans_limit(X, init, sigma2, *, max_iter=100):
     if not same and len(steps) == len(centers) - 1:
         same = all(np.allclose(a, b, rtol=1e-9, atol=1e-9) for a, b in zip(steps, centers))
     hard = float(_spherical_responsibilities(X, means, sigma2).max(axis=1).mean())
-    return LimitCheck(float(sigma2), bool(same), len(steps), len(centers), hard, means)
+    final = centers[-1] if centers else check_X(init, name="init")
+    apart = _distances(means, means)
+    apart[np.diag_indices_from(apart)] = np.inf
+    closest = float(apart.min()) if len(means) > 1 else float("nan")
+    return LimitCheck(float(sigma2), bool(same), len(steps), len(centers), hard, means,
+                      _matched_move(means, final), closest)
+
+
+def _distances(a, b):
+    """Euclidean distance from every row of ``a`` to every row of ``b``."""
+    return np.sqrt(((a[:, None, :] - b[None, :, :]) ** 2).sum(axis=2))
+
+
+def _matched_move(centers, reference):
+    """Largest distance between paired centers, paired one to one to move the least in total."""
+    from .metrics import _paired_center_distances
+    return float(_paired_center_distances(centers, reference).max())
 
 
 def kmedoids_fit(X, n_clusters, *, metric="euclidean", random_state=0):
@@ -186,46 +210,65 @@ def _kmedoids_fit(X, n_clusters, metric, random_state):
 
 
 class OutlierEffect(NamedTuple):
-    """How far one far outlier moves the nearest center, method by method."""
+    """What one far outlier does to k-means and to k-medoids, method by method.
 
-    shift_kmeans: float     # the k-means center nearest the outlier's cluster, moved by
-    shift_medoids: float    # the same for k-medoids (Euclidean)
-    shift_weighted: float   # k-means with sample_weight 0 on the outlier
-    shift_trimmed: float    # k-means refitted without the 1 % of points farthest from a center
+    Each dict maps a method (``"k-means"``, ``"k-medoids"``, ``"k-medoids, squared"``)
+    to a value; every method is fitted with and without the outlier.
+    """
+
+    #: the largest center move, centers paired one to one (clean fit against the fit with the outlier)
+    move: dict
+    #: the ARI between the clean points' labels with and without the outlier (1: nothing changed)
+    ari: dict
+    #: whether the outlier is alone in its cluster
+    alone: dict
+    #: method -> centers of the fit with the outlier
+    centers: dict
+    #: whether every k-medoids center is a data point
     medoids_on_points: bool
-    centers: dict           # method -> centers with the outlier
 
 
-def _shift(centers, reference):
-    """Largest distance from a reference center to its nearest center."""
-    d = np.sqrt(((reference[:, None] - centers[None]) ** 2).sum(axis=2))
-    return float(d.min(axis=1).max())
+def outlier_effect(X, n_clusters, outlier, *, random_state=0):
+    """Add one point ``outlier`` to X and measure what it does to each method.
 
+    The methods: k-means (``KMeans(n_init=10)``, squared distances), k-medoids
+    by FasterPAM on Euclidean distances, and k-medoids on squared Euclidean
+    distances (k-means' loss with medoids). Each is fitted on X and on X plus
+    the outlier.
 
-def outlier_effect(X, n_clusters, outlier, *, trim=0.01, random_state=0):
-    """Add one point ``outlier`` to X and measure how each method's centers move."""
+    Examples
+    --------
+    >>> import kmeans_teach as kt
+    >>> X, _ = kt.lesson_blobs()
+    >>> effect = outlier_effect(X, 4, [40.0, 40.0])
+    >>> effect.alone
+    {'k-means': True, 'k-medoids': False, 'k-medoids, squared': True}
+    """
     from sklearn.cluster import KMeans
     X = check_X(X)
     n_clusters = check_int(n_clusters, "n_clusters", low=1, high=len(X))
     Xo = np.vstack([X, np.asarray(outlier, dtype=float)[None]])
-    fit = lambda data, **kw: KMeans(n_clusters, n_init=10, random_state=random_state).fit(  # noqa: E731
-        data, **kw).cluster_centers_
-    clean = fit(X)
-    with_outlier = fit(Xo)
-    weights = np.ones(len(Xo))
-    weights[-1] = 0.0
-    weighted = fit(Xo, sample_weight=weights)
-    # trimming: drop the points farthest from their center, refit on the rest
-    d = ((Xo[:, None] - with_outlier[None]) ** 2).sum(axis=2).min(axis=1)
-    keep = d <= np.quantile(d, 1 - trim)
-    trimmed = fit(Xo[keep])
-    med_clean, _ = _kmedoids_fit(X, n_clusters, "euclidean", random_state)
-    med, _ = _kmedoids_fit(Xo, n_clusters, "euclidean", random_state)
-    return OutlierEffect(_shift(with_outlier, clean), _shift(Xo[med], X[med_clean]),
-                         _shift(weighted, clean), _shift(trimmed, clean),
-                         bool(np.all(med < len(Xo))),
-                         {"k-means": with_outlier, "k-medoids": Xo[med],
-                          "weighted": weighted, "trimmed": trimmed})
+
+    def kmeans(data):
+        with limit_threads():
+            fit = KMeans(n_clusters, n_init=10, random_state=random_state).fit(data)
+        return fit.cluster_centers_, fit.labels_
+
+    def medoids(data, metric):
+        rows, labels = _kmedoids_fit(data, n_clusters, metric, random_state)
+        return data[rows], labels
+
+    fits = {"k-means": kmeans, "k-medoids": lambda d: medoids(d, "euclidean"),
+            "k-medoids, squared": lambda d: medoids(d, "sqeuclidean")}
+    move, ari, alone, centers = {}, {}, {}, {}
+    for name, fit in fits.items():
+        clean, clean_labels = fit(X)
+        centers[name], labels = fit(Xo)
+        move[name] = _matched_move(centers[name], clean)
+        ari[name] = _ari(clean_labels, labels[:-1])
+        alone[name] = bool(np.sum(labels == labels[-1]) == 1)
+    on_points = bool(np.all(np.any(_distances(centers["k-medoids"], Xo) == 0, axis=1)))
+    return OutlierEffect(move, ari, alone, centers, on_points)
 
 
 class Stability(NamedTuple):
@@ -233,15 +276,23 @@ class Stability(NamedTuple):
 
     n_clusters: int
     bootstrap_ari: np.ndarray  # one per resample: refit on it, labels of all X vs the reference
-    seed_ari: np.ndarray       # one per pair of consecutive seeds (n_init=1)
+    seed_ari: np.ndarray       # one per pair of consecutive seeds (n_init starts each)
 
     @property
     def worst(self):
         return float(min(self.bootstrap_ari.min(), self.seed_ari.min()))
 
 
-def stability(X, n_clusters, *, n_resamples=10, n_seeds=10, random_state=0):
+def stability(X, n_clusters, *, n_resamples=10, n_seeds=10, n_init=1, random_state=0):
     """Refit k-means on bootstrap resamples and with other seeds; the ARIs between runs.
+
+    The two checks measure different things. The bootstrap ARIs compare a
+    reference fit (``n_init=10``) with fits on resamples of the data: low
+    values mean the partition depends on the sample. The seed ARIs compare fits
+    on the same data from ``n_seeds`` seeds, each with ``n_init`` starts: low
+    values mean the optimiser ends in different local minima, which more
+    starts cure. High values in both do not make k right: a k below the
+    number of groups can be stable too.
 
     Examples
     --------
@@ -252,12 +303,13 @@ def stability(X, n_clusters, *, n_resamples=10, n_seeds=10, random_state=0):
     """
     X = check_X(X)
     n_clusters = check_int(n_clusters, "n_clusters", low=1, high=len(X))
+    n_init = check_int(n_init, "n_init", low=1)
     rng = check_random_state(random_state)
     with limit_threads():  # many small fits: one thread is faster, and the same everywhere
-        return _stability(X, n_clusters, n_resamples, n_seeds, random_state, rng)
+        return _stability(X, n_clusters, n_resamples, n_seeds, n_init, random_state, rng)
 
 
-def _stability(X, n_clusters, n_resamples, n_seeds, random_state, rng):
+def _stability(X, n_clusters, n_resamples, n_seeds, n_init, random_state, rng):
     from sklearn.cluster import KMeans
     reference = KMeans(n_clusters, n_init=10, random_state=random_state).fit(X)
     boot = []
@@ -265,6 +317,7 @@ def _stability(X, n_clusters, n_resamples, n_seeds, random_state, rng):
         rows = rng.randint(len(X), size=len(X))  # draw n points with replacement
         model = KMeans(n_clusters, n_init=3, random_state=random_state).fit(X[rows])
         boot.append(_ari(reference.labels_, model.predict(X)))
-    runs = [KMeans(n_clusters, n_init=1, random_state=s).fit_predict(X) for s in range(n_seeds)]
+    runs = [KMeans(n_clusters, n_init=n_init, random_state=s).fit_predict(X)
+            for s in range(n_seeds)]
     seeds = [_ari(a, b) for a, b in zip(runs, runs[1:])]
     return Stability(n_clusters, np.array(boot), np.array(seeds))

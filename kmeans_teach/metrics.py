@@ -231,6 +231,20 @@ def match_clusters(y_true, labels, method="hungarian"):
                     duplicated, unused)
 
 
+def _paired_center_distances(centers, reference):
+    """Distance from each reference center to the center paired with it, one to one.
+
+    The pairing (Hungarian) makes the summed distance smallest; lesson 08 uses
+    the largest of these distances as "how far a center moved".
+    """
+    from scipy.optimize import linear_sum_assignment  # on use: a light import
+
+    centers, reference = np.asarray(centers, dtype=float), np.asarray(reference, dtype=float)
+    d = np.sqrt(((reference[:, None, :] - centers[None, :, :]) ** 2).sum(axis=2))
+    rows, cols = linear_sum_assignment(d)
+    return d[rows, cols]
+
+
 def cluster_accuracy(y_true, labels, method="hungarian"):
     """Share of points whose cluster, named after a class, names their true class.
 

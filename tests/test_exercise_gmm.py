@@ -31,7 +31,14 @@ def test_an_e_step_without_logs_fails_on_the_far_points():
 
 def test_an_e_step_without_weights_names_the_first_case():
     fb = kt.check_gmm_e_step(lambda X, w, m, c: _right(X, np.ones(len(w)) / len(w), m, c))
-    assert not fb and "case 1 of 4" in fb.message and "weights" in fb.message
+    assert not fb and "case 1 of 4" in fb.message and "forget the weights" in fb.message
+
+
+def test_the_hint_names_the_mistake_made():
+    stub = kt.check_gmm_e_step(lambda X, w, m, c: np.full((len(X), len(w)), 1 / len(w)))
+    assert "Every row is the same" in stub.message and "weights" not in stub.message
+    inverse = kt.check_gmm_e_step(lambda X, w, m, c: _right(X, w, m, np.linalg.inv(c)))
+    assert "precision" in inverse.message
 
 
 def test_unnormalised_rows_and_wrong_shapes_are_explained():
@@ -39,6 +46,11 @@ def test_unnormalised_rows_and_wrong_shapes_are_explained():
     assert "shape" in kt.check_gmm_e_step(lambda X, w, m, c: _right(X, w, m, c).T).message
     assert "raised" in kt.check_gmm_e_step(lambda X, w, m, c: 1 / 0).message
     assert "expected a function" in kt.check_gmm_e_step(3).message
+
+
+def test_mixture_choice_sentences_claim_no_rule():
+    right = kt.check_mixture_choice("unequal sizes", "gaussian mixture", 0.990)
+    assert "drawn from Gaussians" in right.message and "round" not in right.message
 
 
 def test_mixture_choice_right_wrong_and_bad_input():

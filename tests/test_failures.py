@@ -23,6 +23,16 @@ def test_the_k_means_limit_is_reached_only_for_a_small_variance():
     assert not soft.same_steps and soft.hardness < 0.9
 
 
+def test_the_limit_reports_how_far_em_ends_from_k_means():
+    X, _ = kt.lesson_blobs()
+    # at sigma2 = 1e-4 the strict step test fails, yet EM ends on k-means' centers
+    close = failures.kmeans_limit(X, X[:4], 1e-4)
+    assert not close.same_steps and close.max_distance == 0.0
+    # at sigma2 = 1 two of EM's four means merge
+    merged = failures.kmeans_limit(X, X[:4], 1.0)
+    assert merged.closest_pair < 1e-6 < merged.max_distance
+
+
 def test_spherical_responsibilities_reject_a_bad_variance():
     with pytest.raises(ValueError, match="sigma2"):
         failures.spherical_responsibilities([[0.0]], [[1.0]], 0.0)
@@ -32,7 +42,15 @@ def test_medoids_are_data_points_and_resist_the_outlier():
     X, _ = kt.lesson_blobs()
     effect = failures.outlier_effect(X, 4, [40.0, 40.0])
     assert effect.medoids_on_points
-    assert effect.shift_medoids < 0.5 < effect.shift_kmeans
+    assert effect.move["k-medoids"] < 0.5 < 40 < effect.move["k-means"]
+    assert effect.alone == {"k-means": True, "k-medoids": False, "k-medoids, squared": True}
+    assert effect.ari["k-medoids"] == 1.0 > 0.9 > effect.ari["k-means"]
+
+
+def test_squared_distances_make_medoids_as_fragile_as_k_means():
+    X, _ = kt.lesson_blobs()
+    effect = failures.outlier_effect(X, 4, [40.0, 40.0])
+    assert effect.move["k-medoids, squared"] > 40 and effect.ari["k-medoids, squared"] < 0.9
 
 
 def test_missing_kmedoids_gets_a_sentence(monkeypatch):
@@ -53,3 +71,16 @@ def test_k_4_is_stable_and_k_5_is_not():
     X, _ = kt.lesson_blobs()
     assert failures.stability(X, 4, n_resamples=4, n_seeds=4).worst >= 0.95
     assert failures.stability(X, 5, n_resamples=4, n_seeds=4).worst < 0.95
+
+
+def test_stability_is_not_enough_k_2_passes_with_enough_starts():
+    X, _ = kt.lesson_blobs()
+    single = failures.stability(X, 2)             # one start per seed: the optimiser varies
+    many = failures.stability(X, 2, n_init=10)    # ten starts per seed: it does not
+    assert single.seed_ari.min() < 0.5 and single.bootstrap_ari.min() >= 0.95
+    assert many.worst >= 0.95                     # stable, though the data hold four blobs
+
+
+def test_stability_rejects_a_bad_n_init():
+    with pytest.raises(ValueError, match="n_init"):
+        failures.stability([[0.0], [1.0]], 1, n_init=0)

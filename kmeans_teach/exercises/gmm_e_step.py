@@ -30,6 +30,22 @@ def _cases():
     ]
 
 
+def _diagnose(resp, X, weights, means, covs):
+    """The one mistake that explains ``resp``, if it is one of the common ones."""
+    k = len(weights)
+    if k > 1 and np.allclose(resp, resp[:1]):
+        return "Every row is the same: the responsibilities must depend on the point."
+    guesses = {
+        "Did you forget the weights?": (np.full(k, 1 / k), covs),
+        "Did you use the precision (the inverse) for the covariance?":
+            (weights, np.linalg.inv(covs)),
+    }
+    for sentence, (w, c) in guesses.items():
+        if np.allclose(resp, gmm_responsibilities(X, w, means, c), atol=1e-6):
+            return sentence
+    return "Check the weights, the means and the covariances you use for each column."
+
+
 def _judge(resp, X, weights, means, covs):
     want = gmm_responsibilities(X, weights, means, covs)
     resp = np.asarray(resp, dtype=float) if np.ndim(resp) else np.asarray([resp], dtype=float)
@@ -51,7 +67,7 @@ def _judge(resp, X, weights, means, covs):
         i, k = (int(v) for v in np.argwhere(wrong)[0])
         return (f"point {i}'s responsibility for component {k} is {resp[i, k]:.4f}, but "
                 f"weight_k N(x | mean_k, cov_k) / sum_j (...) gives {want[i, k]:.4f}. "
-                "Did you forget the weights, or use the precision for the covariance?")
+                + _diagnose(resp, X, weights, means, covs))
     return None
 
 
@@ -94,7 +110,7 @@ def check_gmm_e_step(func):
     ... # doctest: +NORMALIZE_WHITESPACE
     Not yet: case 1 of 4 (the lesson's example: 12 points, 3 components): point 0's
     responsibility for component 0 is 0.3333, but weight_k N(x | mean_k, cov_k) / sum_j (...)
-    gives 0.7984. Did you forget the weights, or use the precision for the covariance?
+    gives 0.7984. Every row is the same: the responsibilities must depend on the point.
     """
     if not callable(func):
         return call_student(func)[1]

@@ -67,11 +67,12 @@ def check_mixture_choice(case, method, evidence):
     --------
     >>> check_mixture_choice("stretched blobs", "gaussian mixture", 1.0)  # doctest: +NORMALIZE_WHITESPACE
     Correct: on the stretched blobs the gaussian mixture scores ARI 1.000 against k-means'
-    0.555 (you quoted 1). It would change if the clusters were round and equally spread:
-    there both score alike, and k-means is cheaper.
+    0.555 (you quoted 1). These data are drawn from Gaussians, the mixture's own model: on
+    data that are not, compare again.
     >>> check_mixture_choice("stretched blobs", "k-means", 0.555)  # doctest: +NORMALIZE_WHITESPACE
     Not yet: on the stretched blobs k-means scores ARI 0.555, but the gaussian mixture scores
-    1.000: the data break an assumption of k-means that the mixture does not make.
+    1.000: a covariance and a weight for each cluster recover these groups better than
+    k-means' nearest center.
     """
     from ..datasets import failure_cases
 
@@ -91,8 +92,9 @@ def check_mixture_choice(case, method, evidence):
     if mine < theirs - TOLERANCE:
         return Feedback(False, f"on the {case} {chosen} scores ARI {mine:.3f}, but the {other} "
                                f"scores {theirs:.3f}: " + (
-                                   "the data break an assumption of k-means that the mixture "
-                                   "does not make." if other == "gaussian mixture" else
+                                   "a covariance and a weight for each cluster recover these "
+                                   "groups better than k-means' nearest center."
+                                   if other == "gaussian mixture" else
                                    "here the mixture's extra freedom does not pay."))
     if abs(evidence - mine) > TOLERANCE:
         return Feedback(False, f"{chosen} is the right choice on the {case}, but its ARI is "
@@ -101,8 +103,9 @@ def check_mixture_choice(case, method, evidence):
         change = "both score alike, so k-means, the cheaper, is as good."
         return Feedback(True, f"on the {case} both score ARI {mine:.3f} (you quoted "
                               f"{evidence:g}): {change}")
-    change = ("It would change if the clusters were round and equally spread: there both "
-              "score alike, and k-means is cheaper." if chosen == "gaussian mixture" else
-              "It would change if the clusters were stretched or unequally spread.")
+    change = ("These data are drawn from Gaussians, the mixture's own model: on data that "
+              "are not, compare again." if chosen == "gaussian mixture" else
+              "The mixture's extra parameters did not pay here: on clusters of other shapes, "
+              "spreads or sizes, compare again.")
     return Feedback(True, f"on the {case} the {chosen} scores ARI {mine:.3f} against "
                           f"{other}{_POSSESSIVE[other]} {theirs:.3f} (you quoted {evidence:g}). {change}")

@@ -7,6 +7,7 @@ from typing import NamedTuple
 import numpy as np
 from matplotlib.colors import to_rgb
 from matplotlib.patches import Ellipse
+from matplotlib.patheffects import Normal, Stroke
 
 from ._axes import padded_limits
 from .clusters import CLUSTER_COLORS, UNLABELLED_COLOR
@@ -130,8 +131,11 @@ def plot_gmm_step(ax, X, step, *, covariance_type="full", xlim=None, ylim=None):
         color = CLUSTER_COLORS[k % len(CLUSTER_COLORS)]
         for n_sd in N_SD:
             center, w, h, angle = covariance_ellipse(step.means[k], _covariance_2d(step, covariance_type, k), n_sd)
-            e = Ellipse(center, w, h, angle=angle, fill=False, edgecolor=color,
-                        linewidth=2.0 if n_sd == 1 else 1.2, linestyle="-" if n_sd == 1 else "--")
+            # a white halo under the coloured line keeps the ellipse visible over its own points
+            width = 2.2 if n_sd == 1 else 1.8
+            e = Ellipse(center, w, h, angle=angle, fill=False, edgecolor=color, zorder=3,
+                        linewidth=width, linestyle="-" if n_sd == 1 else (0, (4, 2)),
+                        path_effects=[Stroke(linewidth=width + 2.5, foreground="white"), Normal()])
             ax.add_patch(e)
             ellipses.append(e)
     means = ax.scatter(step.means[:, 0], step.means[:, 1], s=160, marker="X",
