@@ -75,6 +75,7 @@ _EXPORTS = {
     "semi_supervised": (
         "BUDGETS", "SHARES", "Representatives", "representatives", "propagate",
         "fit_classifier", "count_correct", "BudgetCurves", "label_budget_curves",
+        "BudgetStudy", "label_budget_study", "pool_and_validation", "STUDY_SHARES",
     ),
     "segmentation": (
         "pixel_features", "SegmentationData", "Segmentation", "segment", "region_borders",

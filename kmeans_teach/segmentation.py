@@ -6,9 +6,10 @@ With ``w = 0`` k-means groups pixels by colour only (regions may be scattered
 over the whole photo); a large ``w`` makes compact regions whatever their
 colour. The weight is a choice of units, lesson 08's subject made visible.
 
-As lesson 06 does for colours, the photo is prepared once
-(:class:`SegmentationData`: downsampled, features ready) and k-means is fitted
-on a fixed sample of its pixels; every pixel then gets its nearest center.
+The photo is prepared once (:class:`SegmentationData`: every 4th pixel along
+each side, no smoothing, features ready) and k-means is fitted on a fixed
+sample of its pixels, as lesson 06's app fits a sample of the full photo's
+pixels; every pixel then gets its nearest center.
 """
 
 from __future__ import annotations
@@ -103,7 +104,7 @@ class Segmentation:
 
     def __repr__(self):
         h, w = self.labels.shape
-        return (f"Segmentation({h}x{w} pixels, n_clusters={self.n_clusters}, "
+        return (f"Segmentation({w}x{h} pixels (width x height), n_clusters={self.n_clusters}, "
                 f"position_weight={self.position_weight:g})")
 
 
@@ -221,8 +222,9 @@ class SegmentationData:
         return Segmentation(labels, mean_colors, sizes, weight)
 
     def __repr__(self):
-        return (f"SegmentationData({self.shape[0]}x{self.shape[1]} pixels, every "
-                f"{self.step}th of {self.full_shape[0]}x{self.full_shape[1]}; k-means on "
+        return (f"SegmentationData({self.shape[1]}x{self.shape[0]} pixels (width x height), "
+                f"every {self.step}th along each side of {self.full_shape[1]}x"
+                f"{self.full_shape[0]}; k-means on "
                 f"{len(self.sample)} of them)")
 
 

@@ -8,7 +8,9 @@ cluster nearest its center, where the clusters are purest.
 * :func:`digits_split`: lesson 05's digits, split once into train and test;
 * :func:`representatives`: k-means, the distances to the centers, the representatives;
 * :func:`propagate`: each representative's label to the nearest share of its cluster;
-* :func:`label_budget_curves`: test accuracy against the number of labels bought.
+* :func:`label_budget_curves`: test accuracy against the number of labels bought;
+* :func:`label_budget_study`: the same on a validation set, over several seeds, to decide
+  a budget without looking at the test set.
 """
 
 from __future__ import annotations
@@ -31,8 +33,12 @@ __all__ = [
     "count_correct",
     "BudgetCurves",
     "label_budget_curves",
+    "BudgetStudy",
+    "label_budget_study",
+    "pool_and_validation",
     "BUDGETS",
     "SHARES",
+    "STUDY_SHARES",
 ]
 
 #: the label budgets the lesson and its app scan: 10 to 200 labels
@@ -320,8 +326,8 @@ def _curves(budgets, shares, random_state):
     return _CACHE[key]
 
 
-def _budget_row(budget, shares, random_state):
-    split = digits_split()
+def _budget_row(budget, shares, random_state, split=None):
+    split = digits_split() if split is None else split
     rng = np.random.default_rng([random_state, budget])
     chosen = rng.choice(len(split.y_train), size=budget, replace=False)
     random_right = count_correct(fit_classifier(split.X_train[chosen],
@@ -345,3 +351,190 @@ def _assemble(budgets, shares, rows):
         a.setflags(write=False)
     return BudgetCurves(budgets, shares, *arrays, n_test=len(digits_split().y_test),
                         representative_index=tuple(index))
+
+
+# --- the decision: curves on a validation set, over several seeds ---------------------------
+
+#: the shares the study compares: the closest 20 % of each cluster, and the whole cluster
+STUDY_SHARES = (0.2, 1.0)
+
+
+@dataclass(frozen=True, repr=False)
+class BudgetStudy:
+    """Validation accuracy against the number of labels bought, for several seeds.
+
+    The training images are split once into a *pool* (the images one may pay
+    to label) and a *validation* set that scores each plan; the test set is not
+    used. Each seed draws its own random images and starts its own k-means.
+
+    Attributes
+    ----------
+    budgets : tuple of int
+        The numbers of labels bought.
+    shares : tuple of float
+        The shares of each cluster the labels were propagated to.
+    seeds : tuple of int
+        The seeds, one row of every array each.
+    random : ndarray of shape (n_seeds, n_budgets)
+        Correct validation images with that many randomly chosen labelled images.
+    representative : ndarray of shape (n_seeds, n_budgets)
+        ... with the representatives of that many clusters.
+    propagated : ndarray of shape (n_seeds, n_budgets, n_shares)
+        ... with the representatives' labels propagated to each share.
+    propagated_right : ndarray of shape (n_seeds, n_budgets, n_shares)
+        The share of propagated labels that are right.
+    n_pool : int
+        The images one may label.
+    n_validation : int
+        The validation images (the accuracies' denominator).
+    all_labels : int
+        Correct validation images when every pool image is labelled.
+    """
+
+    budgets: tuple
+    shares: tuple
+    seeds: tuple
+    random: np.ndarray
+    representative: np.ndarray
+    propagated: np.ndarray
+    propagated_right: np.ndarray
+    n_pool: int
+    n_validation: int
+    all_labels: int
+
+    def counts(self, method, share=None):
+        """The correct validation images of ``method``, shape (n_seeds, n_budgets).
+
+        Parameters
+        ----------
+        method : {"random", "representative", "propagated"}
+            Which labelling.
+        share : float or None, default=None
+            One of ``shares``; needed for "propagated" only.
+
+        Returns
+        -------
+        counts : ndarray of shape (n_seeds, n_budgets)
+            One row per seed.
+        """
+        if method == "propagated":
+            return self.propagated[:, :, self.shares.index(share)]
+        if method not in ("random", "representative"):
+            raise ValueError(f"method must be 'random', 'representative' or 'propagated', "
+                             f"not {method!r}.")
+        return getattr(self, method)
+
+    def mean_accuracy(self, method, budget, share=None):
+        """The validation accuracy (0..1) of ``method`` at ``budget``, averaged over the seeds.
+
+        Parameters
+        ----------
+        method : {"random", "representative", "propagated"}
+            Which labelling.
+        budget : int
+            One of ``budgets``.
+        share : float or None, default=None
+            One of ``shares``; needed for "propagated" only.
+
+        Returns
+        -------
+        accuracy : float
+            The mean over the seeds of correct validation images, divided by ``n_validation``.
+        """
+        column = self.counts(method, share)[:, self.budgets.index(budget)]
+        return float(column.mean()) / self.n_validation
+
+    def __repr__(self):
+        return (f"BudgetStudy(budgets {self.budgets[0]}..{self.budgets[-1]}, shares "
+                f"{self.shares}, {len(self.seeds)} seeds, {self.n_pool} images to label from, "
+                f"{self.n_validation} validation images)")
+
+
+def pool_and_validation(validation_size=450):
+    """The training images split again: a pool to label from, and a validation set.
+
+    Parameters
+    ----------
+    validation_size : int, default=450
+        Training images kept aside to score the plans (stratified, seed 0).
+
+    Returns
+    -------
+    split : DigitsSplit
+        ``X_train``/``y_train``: the pool; ``X_test``/``y_test``: the validation set.
+    """
+    check_int(validation_size, "validation_size", low=10, high=1337)
+    return _pool_and_validation(int(validation_size))
+
+
+_POOLS = {}
+
+
+def _pool_and_validation(validation_size):
+    from sklearn.model_selection import train_test_split
+
+    if validation_size not in _POOLS:
+        train = digits_split()
+        parts = train_test_split(train.X_train, train.y_train, test_size=validation_size,
+                                 stratify=train.y_train, random_state=0)
+        for part in parts:
+            part.setflags(write=False)
+        _POOLS[validation_size] = DigitsSplit(*parts)
+    return _POOLS[validation_size]
+
+
+def label_budget_study(budgets=BUDGETS, shares=STUDY_SHARES, *, n_seeds=5,
+                       validation_size=450, random_state=0):
+    """Validation accuracy of random, representative and propagated labelling, over seeds.
+
+    As :func:`label_budget_curves`, but the plans label images of a pool and
+    are scored on a validation set, both taken from the training images
+    (:func:`pool_and_validation`), and the whole comparison is repeated for
+    ``n_seeds`` seeds (``random_state``, ``random_state + 1``, ...), each with its
+    own random draw and its own k-means start. Results are cached.
+
+    Parameters
+    ----------
+    budgets : tuple of int, default=BUDGETS
+        The numbers of labels bought (2 to the pool's size).
+    shares : tuple of float, default=STUDY_SHARES
+        The shares of each cluster that the labels are propagated to.
+    n_seeds : int, default=5
+        How many seeds.
+    validation_size : int, default=450
+        Training images kept aside for validation.
+    random_state : int, RandomState instance or None, default=0
+        The first seed; None or a RandomState draws it first.
+
+    Returns
+    -------
+    study : BudgetStudy
+        The count of correct validation images for every seed, budget, method and share.
+
+    Examples
+    --------
+    >>> study = label_budget_study((10, 20), (1.0,), n_seeds=2)
+    >>> study.representative.shape, study.propagated.shape
+    ((2, 2), (2, 2, 1))
+    """
+    n_seeds = check_int(n_seeds, "n_seeds", low=1)
+    split = pool_and_validation(validation_size)
+    budgets = tuple(check_int(b, "budgets", low=2, high=len(split.y_train),
+                              fix=" One label per image of the pool at most.") for b in budgets)
+    shares = tuple(float(check_number(s, "shares", low=0, high=1, low_open=True)) for s in shares)
+    first = _int_seed(random_state)
+    seeds = tuple(first + i for i in range(n_seeds))
+    key = (budgets, shares, seeds, int(validation_size))
+    if key not in _STUDIES:
+        rows = [[_budget_row(b, shares, seed, split) for b in budgets] for seed in seeds]
+        arrays = [np.array([[row[m] for row in seed_rows] for seed_rows in rows])
+                  for m in range(4)]
+        all_right = count_correct(fit_classifier(split.X_train, split.y_train), split)[0]
+        for a in arrays:
+            a.setflags(write=False)
+        _STUDIES[key] = BudgetStudy(budgets, shares, seeds, *arrays, n_pool=len(split.y_train),
+                                    n_validation=len(split.y_test), all_labels=all_right)
+    return _STUDIES[key]
+
+
+_STUDIES = {}

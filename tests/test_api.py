@@ -49,6 +49,8 @@ RANDOM_STATE_CALLS = {
     "digits_split": lambda rs: kt.digits_split(random_state=rs),
     "representatives": lambda rs: kt.representatives(SMALL, 3, random_state=rs),
     "label_budget_curves": lambda rs: kt.label_budget_curves((10,), (1.0,), random_state=rs),
+    "label_budget_study": lambda rs: kt.label_budget_study((10,), (1.0,), n_seeds=1,
+                                                         random_state=rs),
     "SegmentationData": lambda rs: kt.SegmentationData(IMAGE, step=1, sample_size=20,
                                                        random_state=rs),
     "segment": lambda rs: kt.segment(IMAGE, 2, step=1, sample_size=20, random_state=rs),

@@ -5,7 +5,7 @@ import pytest
 from matplotlib.figure import Figure
 
 import kmeans_teach as kt
-from kmeans_teach.plotting import plot_budget_curves, update_budget_curves
+from kmeans_teach.plotting import plot_budget_curves, plot_budget_study, update_budget_curves
 
 SMALL = dict(budgets=(10, 20), shares=(0.2, 1.0))
 
@@ -138,16 +138,62 @@ def test_check_representatives():
     assert "raised AttributeError" in crash.message
 
 
-def test_check_label_budget():
-    curves = kt.label_budget_curves()
-    reach = [b for b in curves.budgets if curves.accuracy("representative", b) >= 0.9]
+def test_check_label_budget_decides_on_the_validation_means():
+    study = kt.label_budget_study()
+    reach = [b for b in study.budgets if study.mean_accuracy("representative", b) >= 0.9]
     b = reach[0]
-    acc = round(curves.accuracy("representative", b), 3)
-    assert kt.check_label_budget(b, acc)
+    acc = round(study.mean_accuracy("representative", b), 3)
+    feedback = kt.check_label_budget(b, acc)
+    assert feedback and "mean validation accuracy" in feedback.message
+    assert "the test set" in feedback.message  # shown once, after the decision
     assert "fewer" in kt.check_label_budget(reach[1], round(
-        curves.accuracy("representative", reach[1]), 3)).message
+        study.mean_accuracy("representative", reach[1]), 3)).message
     assert "not" in kt.check_label_budget(b, acc + 0.01).message
+    # the test-set accuracy is not the evidence any more
+    test_acc = round(kt.label_budget_curves().accuracy("representative", b), 3)
+    if abs(test_acc - acc) > 0.0005:
+        assert not kt.check_label_budget(b, test_acc)
     assert "not one of the budgets" in kt.check_label_budget(33, 0.9).message
     assert "fraction" in kt.check_label_budget(b, 91.3).message
     assert "method must be" in kt.check_label_budget(b, acc, method="best").message
     assert "target must be" in kt.check_label_budget(b, acc, target=90).message
+
+
+def test_study_never_touches_the_test_set_and_repeats_over_seeds(split):
+    pool = kt.pool_and_validation()
+    assert len(pool.y_train) + len(pool.y_test) == len(split.y_train)
+    # pool and validation are both drawn from the training images, disjoint
+    train = {row.tobytes() for row in split.X_train}
+    test = {row.tobytes() for row in split.X_test}
+    val = [row.tobytes() for row in pool.X_test]
+    assert all(v in train for v in val)
+    assert not any(v in test for v in val if v not in train)
+    study = kt.label_budget_study((10, 20), (0.2, 1.0), n_seeds=3)
+    assert kt.label_budget_study((10, 20), (0.2, 1.0), n_seeds=3) is study
+    assert study.seeds == (0, 1, 2) and study.n_validation == len(pool.y_test)
+    assert study.representative.shape == (3, 2) and study.propagated.shape == (3, 2, 2)
+    assert len({tuple(row) for row in study.random}) > 1  # the seeds differ
+    # seed 0 of the study is label_budget_curves' computation on the pool
+    assert study.mean_accuracy("representative", 10) == study.representative[:, 0].mean() / len(pool.y_test)
+    assert np.array_equal(study.counts("propagated", 1.0), study.propagated[:, :, 1])
+    with pytest.raises(ValueError, match="method must be"):
+        study.counts("best")
+    with pytest.raises(ValueError, match="budgets"):
+        kt.label_budget_study((1000,))
+
+
+def test_budget_study_plot_draws_every_plan_with_a_band(split):
+    study = kt.label_budget_study((10, 20), (0.2, 1.0), n_seeds=3)
+    ax = Figure().add_subplot()
+    lines = plot_budget_study(ax, study, target=0.9)
+    assert [line.get_label() for line in lines] == [
+        "random labels", "representatives", "propagated to 20% of each cluster",
+        "propagated to 100% of each cluster"]
+    assert np.allclose(lines[1].get_ydata(), study.representative.mean(axis=0) * 100 / 450)
+    assert len(ax.collections) == 4  # one band per plan
+
+
+def test_segmentation_sizes_are_written_width_by_height():
+    data = kt.SegmentationData(kt.sample_image("china.jpg"), sample_size=500)
+    assert repr(data).startswith("SegmentationData(160x107 pixels (width x height)")
+    assert repr(data.segment(2)).startswith("Segmentation(160x107 pixels (width x height)")

@@ -21,9 +21,9 @@ class SegmentationExplorer(SliderApp):
 
     Left: the photo with the region borders in white. Right: every pixel
     painted in its region's mean colour, and below, the mean colour of each region.
-    The photo is shown at a quarter of its size along each side, as lesson 06
-    samples its pixels; k-means is fitted on a fixed sample of 2,000 of them
-    for each (k, weight) the first time it is shown, and kept (about 30 ms).
+    The photo is reduced to every 4th pixel along each side (no smoothing), and
+    k-means is fitted on a fixed sample of 2,000 of those pixels for each
+    (k, weight) the first time it is shown, and kept.
 
     Parameters
     ----------

@@ -31,7 +31,7 @@ def _judge(got, distances):
     got = np.asarray(got)
     if got.shape != expected.shape:
         return (f"expected one image index per cluster, shape {expected.shape}, but got shape "
-                f"{got.shape}: take the minimum over the images (axis 0), one per column.")
+                f"{got.shape}: which axis of distances runs over the clusters?")
     if not np.issubdtype(got.dtype, np.integer):
         return f"expected integer indices of images, but got dtype {got.dtype}."
     if got.min() < 0 or got.max() >= len(distances):

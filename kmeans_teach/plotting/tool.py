@@ -6,10 +6,13 @@ from typing import NamedTuple
 
 import numpy as np
 
-__all__ = ["BudgetCurveArtists", "plot_budget_curves", "update_budget_curves"]
+__all__ = ["BudgetCurveArtists", "plot_budget_curves", "update_budget_curves",
+           "plot_budget_study"]
 
 # Okabe-Ito colours, as the other lessons use
 _RANDOM, _REPRESENTATIVE, _PROPAGATED = "#999999", "#0072B2", "#D55E00"
+#: one colour per propagated share in :func:`plot_budget_study` (Okabe-Ito, then repeat)
+_SHARE_COLORS = ("#D55E00", "#009E73", "#CC79A7", "#E69F00")
 
 
 class BudgetCurveArtists(NamedTuple):
@@ -102,3 +105,49 @@ def update_budget_curves(artists, budget, share):
          curves.propagated[i, j] * percent])
     artists.current.set_xdata([budget, budget])
     return artists
+
+
+def plot_budget_study(ax, study, *, target=None, legend_loc="lower right"):
+    """Draw mean validation accuracy (%) over the seeds, with the lowest and highest seed as a band.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+        The Axes to draw on.
+    study : BudgetStudy
+        From :func:`kmeans_teach.label_budget_study`.
+    target : float or None, default=None
+        A target accuracy (a fraction) drawn as a horizontal line.
+    legend_loc : str, default="lower right"
+        Where the legend goes.
+
+    Returns
+    -------
+    lines : list of Line2D
+        The mean curves: random, representatives, then one per share.
+    """
+    x = np.asarray(study.budgets)
+    percent = 100.0 / study.n_validation
+    plans = [("random", None, "random labels", _RANDOM, "o-"),
+             ("representative", None, "representatives", _REPRESENTATIVE, "s-")]
+    plans += [("propagated", share, f"propagated to {share:.0%} of each cluster",
+               _SHARE_COLORS[j % len(_SHARE_COLORS)], "^-")
+              for j, share in enumerate(study.shares)]
+    lines = []
+    for method, share, label, color, style in plans:
+        counts = study.counts(method, share) * percent
+        (line,) = ax.plot(x, counts.mean(axis=0), style, color=color, label=label)
+        ax.fill_between(x, counts.min(axis=0), counts.max(axis=0), color=color, alpha=0.18,
+                        linewidth=0)
+        lines.append(line)
+    if target is not None:
+        ax.axhline(100 * target, color="black", linewidth=1, linestyle=":",
+                   label=f"target {target:.0%}")
+    ax.set_xlabel("labels bought")
+    ax.set_ylabel("validation accuracy (%)")
+    low = min(study.random.min(), study.representative.min(), study.propagated.min())
+    ax.set_ylim(max(0.0, low * percent - 5), 100)
+    ax.set_xlim(0, x.max() + 5)
+    ax.grid(alpha=0.3)
+    ax.legend(loc=legend_loc)
+    return lines
