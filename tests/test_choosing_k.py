@@ -418,7 +418,7 @@ def test_check_inertia_names_the_mistake(func, words):
     feedback = kt.check_inertia(func)
     assert not feedback and words in feedback.message
     assert repr(feedback).startswith("Not yet: ")
-    assert feedback.message.startswith("case 1 of 5 (the lesson's 15 points")
+    assert feedback.message.startswith("case 1 of 5 (the checker's own 15 points")
 
 
 def _lesson_answer():
