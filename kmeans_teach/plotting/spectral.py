@@ -94,7 +94,7 @@ def plot_embedding(ax, coords, labels=None, *, dims=(0, 1), title="Spectral embe
         view = np.asarray(coords, dtype=float)[:, list(dims)]
         points = plot_points(ax, view, labels, **kwargs)
         ax.set_aspect("equal", adjustable="datalim")
-        ax.ticklabel_format(style="sci", scilimits=(-2, 3))
+        ax.ticklabel_format(style="plain", useOffset=False)  # no offset text over the title
     points._kt_dims = tuple(dims)
     points._kt_rescale = bool(rescale)
     ax.set_xlabel(f"eigenvector {dims[0] + 1} ÷ √degree")
