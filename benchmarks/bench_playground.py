@@ -87,7 +87,7 @@ def main():
     actions = [app.buttons["Step"].click] * (n - 1) + [key["ArrowLeft"]] * (n - 1)
     indices = list(range(1, n)) + list(range(n - 2, -1, -1))
     ours, naive = [], []
-    for r in range(2):
+    for _ in range(2):
         o, b = interleaved(app, actions, [(app, X, CENTERS, i) for i in indices], rounds=1)
         ours, naive = ours + o, naive + b
     report("Playground: Step / Back (buttons, keys)", ours, naive, target_ms=50)

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
-from threadpoolctl import threadpool_limits
-
 __all__ = ["limit_threads"]
 
 
@@ -24,6 +22,12 @@ def limit_threads(limits=1):
     ----------
     limits : int or None, default=1
         The most threads each thread pool may use; None leaves them as they are.
+
+    Yields
+    ------
+    None
+        The ``with`` block runs under the limit; the old limits come back
+        when it ends.
 
     Notes
     -----
@@ -38,5 +42,7 @@ def limit_threads(limits=1):
     ...     all(pool["num_threads"] == 1 for pool in threadpool_info())
     True
     """
+    from threadpoolctl import threadpool_limits  # on use: a light `import kmeans_teach`
+
     with threadpool_limits(limits=limits):
         yield

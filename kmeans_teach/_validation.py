@@ -12,6 +12,9 @@ __all__ = [
     "check_X",
     "check_n_clusters",
     "check_int",
+    "check_int_array",
+    "check_number",
+    "check_choice",
     "check_init_array",
     "check_random_state",
     "rng_from",
@@ -138,13 +141,76 @@ def check_int(value, name, *, low, high=None, fix=""):
     return int(value)
 
 
-def check_tol(tol):
-    if isinstance(tol, bool) or not isinstance(tol, Real) or not np.isfinite(tol) or tol < 0:
-        raise ValueError(
-            f"tol must be a finite number >= 0, but got {tol!r}. The default, "
-            "1e-4, is scikit-learn's."
+def check_number(value, name, *, low=None, high=None, low_open=False, high_open=False,
+                 what="number", fix=""):
+    """Check that ``value`` is a finite real number within the bounds; return it as a float.
+
+    A wrong type (a string, an array, a bool) raises TypeError; NaN, infinity
+    or a number out of bounds raises ValueError. ``low_open`` / ``high_open``
+    exclude the bound itself; ``fix`` ends the message with what to pass.
+
+    Examples
+    --------
+    >>> check_number(0.5, "share", low=0, high=1, low_open=True)
+    0.5
+    >>> check_number(0, "share", low=0, high=1, low_open=True)
+    Traceback (most recent call last):
+    ...
+    ValueError: share must be a number in (0, 1], but got 0.
+    """
+    if low is not None and high is not None:
+        span = (f"between {low} and {high}" if not (low_open or high_open) else
+                f"in {'(' if low_open else '['}{low}, {high}{')' if high_open else ']'}")
+    elif low is not None:
+        span = f"{'>' if low_open else '>='} {low}"
+    elif high is not None:
+        span = f"{'<' if high_open else '<='} {high}"
+    else:
+        span = ""
+    kind = what if low is not None and high is not None else f"finite {what}"
+    kind_span = f"{kind} {span}".rstrip()
+    if isinstance(value, bool) or not isinstance(value, Real):
+        raise TypeError(
+            f"{name} must be a {kind_span}, but got {value!r} of type "
+            f"{type(value).__name__}.{fix}"
         )
-    return float(tol)
+    bad = not np.isfinite(float(value))
+    if low is not None:
+        bad = bad or (value <= low if low_open else value < low)
+    if high is not None:
+        bad = bad or (value >= high if high_open else value > high)
+    if bad:
+        raise ValueError(f"{name} must be a {kind_span}, but got {value!r}.{fix}")
+    return float(value)
+
+
+def check_choice(value, name, options, *, fix=""):
+    """Check that ``value`` is one of ``options``; return it.
+
+    Any value outside the options (a misspelt name, a number, an array) is a
+    wrong value: ValueError, with the options listed.
+    """
+    try:
+        ok = value in options
+    except (TypeError, ValueError):  # an array or an unhashable value
+        ok = False
+    if not ok:
+        raise ValueError(f"{name} must be one of {options}, but got {value!r}.{fix}")
+    return value
+
+
+def check_int_array(values, name, *, low, fix=""):
+    """Check that ``values`` holds whole numbers, at least one, each >= low; return the array."""
+    arr = np.asarray(values)
+    if arr.dtype == bool or not np.issubdtype(arr.dtype, np.integer):
+        raise TypeError(f"{name} must be whole numbers >= {low}; got {values!r}.{fix}")
+    if arr.size == 0 or (arr < low).any():
+        raise ValueError(f"{name} must be whole numbers >= {low}; got {values!r}.{fix}")
+    return arr
+
+
+def check_tol(tol):
+    return check_number(tol, "tol", low=0, fix=" The default, 1e-4, is scikit-learn's.")
 
 
 def check_n_clusters(n_clusters, X, *, n_distinct=None):

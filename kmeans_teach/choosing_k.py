@@ -18,13 +18,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import NamedTuple
-from numbers import Integral, Real
+from numbers import Integral
 
 import numpy as np
-from scipy.signal import argrelextrema
 
 from ._threads import limit_threads
-from ._validation import check_int, check_random_state, check_X, rng_from
+from ._validation import check_int, check_number, check_random_state, check_X, rng_from
 
 __all__ = [
     "kneedle",
@@ -58,6 +57,17 @@ def _check_curve(x, y):
     return x, y
 
 
+def _local_extrema(d, comparator):
+    """The indices where ``comparator(d[i], neighbour)`` holds for both neighbours.
+
+    ``scipy.signal.argrelextrema(d, comparator)[0]`` in a few lines of NumPy (so that
+    ``import kmeans_teach`` does not load ``scipy.signal``): an end point is compared
+    with itself and its one neighbour, as argrelextrema's default ``mode="clip"`` does.
+    """
+    padded = np.pad(d, 1, mode="edge")  # d[-1] := d[0] and d[n] := d[n - 1], i.e. clip
+    return np.flatnonzero(comparator(d, padded[:-2]) & comparator(d, padded[2:]))
+
+
 def kneedle(x, y, *, curve="convex", direction="decreasing", S=1.0):
     """The knee of a curve, found by the Kneedle rule (Satopää et al., 2011).
 
@@ -78,7 +88,9 @@ def kneedle(x, y, *, curve="convex", direction="decreasing", S=1.0):
     y : array-like of shape (n_points,)
         The curve, for example the inertia at each k.
     curve : {"convex", "concave"}, default="convex"
+        The curve's bend: an inertia curve is convex.
     direction : {"decreasing", "increasing"}, default="decreasing"
+        Whether the curve falls or rises with x.
     S : float, default=1.0
         Sensitivity: larger values wait for a clearer flattening.
 
@@ -99,14 +111,13 @@ def kneedle(x, y, *, curve="convex", direction="decreasing", S=1.0):
     >>> kneedle(ks, [100, 50, 20, 15, 13, 12, 11])
     3
     """
-    if isinstance(S, bool) or not isinstance(S, Real) or not S >= 0:
-        raise ValueError(f"S must be a number >= 0, but got {S!r}; the usual value is 1.")
+    check_number(S, "S", low=0, fix=" The usual value is 1.")
     kc = kneedle_curve(x, y, curve=curve, direction=direction)  # steps 1-3
     xn, d, flipped = kc.x, kc.difference, kc.flipped
     x = np.asarray(x)
     # 4. walk along d; each local maximum sets a threshold, each local minimum clears it
-    maxima = set(argrelextrema(d, np.greater_equal)[0].tolist())
-    minima = set(argrelextrema(d, np.less_equal)[0].tolist())
+    maxima = set(_local_extrema(d, np.greater_equal).tolist())
+    minima = set(_local_extrema(d, np.less_equal).tolist())
     step = np.abs(np.diff(xn).mean())
     candidate = threshold = None
     for i in range(len(d) - 1):
@@ -120,7 +131,21 @@ def kneedle(x, y, *, curve="convex", direction="decreasing", S=1.0):
 
 
 class KneedleCurve(NamedTuple):
-    """The curve as Kneedle sees it (steps 1 to 3 of :func:`kneedle`)."""
+    """The curve as Kneedle sees it (steps 1 to 3 of :func:`kneedle`).
+
+    Attributes
+    ----------
+    x : ndarray of shape (n_points,)
+        x rescaled to [0, 1] (reversed when the curve was flipped).
+    y : ndarray of shape (n_points,)
+        y rescaled to [0, 1] and turned concave and increasing.
+    difference : ndarray of shape (n_points,)
+        ``y - x``: the knee is where this peaks.
+    flipped : bool, default=False
+        True when the order was reversed (convex increasing, concave
+        decreasing): then point i of this curve is point n - 1 - i of the
+        original x.
+    """
 
     x: np.ndarray  # x rescaled to [0, 1] (reversed when the curve was flipped)
     y: np.ndarray  # y rescaled to [0, 1] and turned concave and increasing
@@ -133,9 +158,21 @@ class KneedleCurve(NamedTuple):
 def kneedle_curve(x, y, *, curve="convex", direction="decreasing"):
     """Steps 1 to 3 of :func:`kneedle`: rescale, turn, subtract the diagonal.
 
+    Parameters
+    ----------
+    x : array-like of shape (n_points,)
+        Strictly increasing, for example the values of k.
+    y : array-like of shape (n_points,)
+        The curve, for example the inertia at each k.
+    curve : {"convex", "concave"}, default="convex"
+        The curve's bend, as in :func:`kneedle`.
+    direction : {"decreasing", "increasing"}, default="decreasing"
+        Whether the curve falls or rises, as in :func:`kneedle`.
+
     Returns
     -------
-    KneedleCurve
+    kcurve : KneedleCurve
+        The rescaled x and y and their difference.
 
     Examples
     --------
@@ -167,13 +204,16 @@ def kneedle_curve(x, y, *, curve="convex", direction="decreasing"):
 
 @dataclass(frozen=True, eq=False)
 class KFit:
-    """k-means with one value of k, and how good its clusters are (read-only).
+    """The k-means fit for one value of k, and how good its clusters are (read-only).
 
     Attributes
     ----------
     n_clusters : int
+        The k of this fit.
     labels : ndarray of shape (n_samples,)
+        The cluster of every point.
     centers : ndarray of shape (n_clusters, n_features)
+        The centers of the best run.
     inertia : float
         Sum of squared distances from each point to its own center.
     silhouette : ndarray of shape (n_samples,) or None
@@ -216,6 +256,7 @@ def fit_k(X, n_clusters, *, n_init=10, random_state=0):
     Parameters
     ----------
     X : ndarray of shape (n_samples, n_features)
+        The data.
     n_clusters : int
         Between 1 and the number of distinct points of X.
     n_init : int, default=10
@@ -225,7 +266,8 @@ def fit_k(X, n_clusters, *, n_init=10, random_state=0):
 
     Returns
     -------
-    KFit
+    fit : KFit
+        The labels, centers, inertia and silhouette of the best run.
 
     Examples
     --------
@@ -238,6 +280,11 @@ def fit_k(X, n_clusters, *, n_init=10, random_state=0):
     k = _check_k(n_clusters, X)
     n_init = check_int(n_init, "n_init", low=1)
     check_random_state(random_state)
+    return _fit_k(X, k, n_init, random_state)
+
+
+def _fit_k(X, k, n_init, random_state):
+    """:func:`fit_k` on checked input."""
     with limit_threads():  # k-means and the silhouette on one thread
         from sklearn.cluster import KMeans  # on use: scikit-learn imports pandas
         from sklearn.metrics import silhouette_samples
@@ -266,11 +313,18 @@ def scan_k(X, ks=range(1, 11), *, n_init=10, random_state=0):
     Parameters
     ----------
     X : ndarray of shape (n_samples, n_features)
+        The data.
     ks : sequence of int, default=range(1, 11)
         Strictly increasing values of k.
     n_init : int, default=10
+        Best of this many k-means++ runs for each k.
     random_state : int, RandomState instance or None, default=0
         Passed to every fit; an int gives every k the same seed.
+
+    Returns
+    -------
+    fits : tuple of KFit
+        One per value of ``ks``, in order.
 
     Examples
     --------
@@ -281,8 +335,9 @@ def scan_k(X, ks=range(1, 11), *, n_init=10, random_state=0):
     """
     X = check_X(X)
     check_random_state(random_state)
-    return tuple(fit_k(X, int(k), n_init=n_init, random_state=random_state)
-                 for k in _check_ks(ks, X))
+    ks = _check_ks(ks, X)
+    n_init = check_int(n_init, "n_init", low=1)
+    return tuple(_fit_k(X, int(k), n_init, random_state) for k in ks)
 
 
 # --- the gap statistic --------------------------------------------------------------------
@@ -295,6 +350,7 @@ class GapResult:
     Attributes
     ----------
     k : ndarray of int, shape (n_ks,)
+        The values of k, in order.
     gap : ndarray of shape (n_ks,)
         ``mean(log W*_k) - log W_k``: how much tighter the clusters of X are
         than those of data with no clusters.
@@ -349,6 +405,7 @@ def gap_statistic(X, ks=range(1, 11), *, n_refs=10, n_init=3, random_state=0, pr
     Parameters
     ----------
     X : ndarray of shape (n_samples, n_features)
+        The data.
     ks : sequence of int, default=range(1, 11)
         Strictly increasing values of k, each between 1 and the number of
         distinct points of X minus one (``log W_k`` needs ``W_k > 0``).
@@ -368,7 +425,8 @@ def gap_statistic(X, ks=range(1, 11), *, n_refs=10, n_init=3, random_state=0, pr
 
     Returns
     -------
-    GapResult
+    result : GapResult
+        The gap and its error at every k, and the k the 1-SE rule chooses.
 
     Examples
     --------

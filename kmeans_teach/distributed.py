@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import math
 from dataclasses import dataclass, field
+from numbers import Integral
 from typing import NamedTuple
 
 import dask
@@ -54,8 +55,10 @@ __all__ = [
 class DaskStep(Step):
     """A :class:`~kmeans_teach.engine.Step` of the distributed run, with what it read.
 
-    Attributes (besides those of ``Step``)
-    --------------------------------------
+    It has every attribute of ``Step``; those below are new or differ.
+
+    Attributes
+    ----------
     labels : dask array of shape (n_samples,) or None
         Lazy: ``np.asarray(step.labels)`` computes them (one more pass).
     bytes_read : int
@@ -65,6 +68,9 @@ class DaskStep(Step):
         Chunks of X read by that pass.
     bytes_moved : int
         Bytes of partial results sent from the chunks to the reduce.
+    known_inertia : float or None
+        The inertia as the chunks added it up; ``inertia`` returns it, so
+        reading it needs no pass over X.
     """
 
     bytes_read: int = 0
@@ -79,7 +85,27 @@ class DaskStep(Step):
 
 
 class ChunkPartial(NamedTuple):
-    """What one chunk sends to the reduce: k x d numbers, whatever its size."""
+    """What one chunk sends to the reduce: k x d numbers, whatever its size.
+
+    Attributes
+    ----------
+    sums : ndarray of shape (n_clusters, n_features)
+        Per-cluster sums of the chunk's points.
+    counts : ndarray of shape (n_clusters,)
+        Points per cluster.
+    dist : ndarray of shape (n_clusters,)
+        Per-cluster sums of squared distances to the cluster's center.
+    n_changed : int
+        Points whose label differs from the previous E-step's.
+    far_dist : ndarray of shape (m,)
+        The chunk's m largest distances to their center.
+    far_index : ndarray of shape (m,)
+        Their global row numbers.
+    far_points : ndarray of shape (m, n_features)
+        The points themselves.
+    far_labels : ndarray of shape (m,)
+        The clusters they are in.
+    """
 
     sums: np.ndarray  # (k, d) per-cluster sums of the points
     counts: np.ndarray  # (k,) points per cluster
@@ -92,7 +118,18 @@ class ChunkPartial(NamedTuple):
 
 
 def partial_bytes(partial):
-    """Bytes of one chunk's partial result: what crosses the network per chunk."""
+    """Bytes of one chunk's partial result: what crosses the network per chunk.
+
+    Parameters
+    ----------
+    partial : ChunkPartial
+        One chunk's result, from :func:`chunk_partial`.
+
+    Returns
+    -------
+    n_bytes : int
+        The summed ``nbytes`` of its arrays and numbers.
+    """
     return int(sum(np.asarray(v).nbytes for v in partial))
 
 
@@ -101,6 +138,24 @@ def partial_bytes(partial):
 
 def as_dask_array(X, *, chunks=None):
     """X as a 2-D dask array; a NumPy array is cut into ``chunks`` rows (default: 4 chunks).
+
+    Parameters
+    ----------
+    X : dask array or array-like of shape (n_samples, n_features)
+        A dask array is returned as it is, rechunked if its chunks split the
+        features; anything else is checked and wrapped.
+    chunks : int or None, default=None
+        Rows per chunk for an array-like X; None cuts it into 4 chunks.
+
+    Returns
+    -------
+    X : dask array of shape (n_samples, n_features)
+        Every chunk holds whole rows.
+
+    Raises
+    ------
+    ValueError
+        If a dask array X is not 2-D.
 
     Examples
     --------
@@ -139,11 +194,30 @@ def chunked_blobs(n_samples, n_features, n_clusters, *, chunk_size, random_state
     so the data are the same on every run and in every chunk order, and a pass
     over X makes the chunks again (nothing is kept in memory).
 
+    Parameters
+    ----------
+    n_samples : int
+        Number of points.
+    n_features : int
+        Number of features.
+    n_clusters : int
+        Number of blobs; each point belongs to one drawn at random.
+    chunk_size : int
+        Rows per chunk (the last chunk holds the rest).
+    random_state : int, default=0
+        Seed of the data (a seed >= 0, not a RandomState: every chunk derives
+        its own generator from it).
+    dtype : dtype, default=np.float64
+        Type of the points (float32 halves the bytes read per pass).
+    spread : float, default=10.0
+        The centers are drawn uniformly in ``[-spread, spread]``.
+
     Returns
     -------
     X : dask array of shape (n_samples, n_features)
+        The points: each a center plus standard normal noise.
     centers : ndarray of shape (n_clusters, n_features)
-        The blobs' true centers (uniform in ``[-spread, spread]``; unit spread).
+        The blobs' true centers.
 
     Examples
     --------
@@ -155,7 +229,11 @@ def chunked_blobs(n_samples, n_features, n_clusters, *, chunk_size, random_state
     n_features = check_int(n_features, "n_features", low=1)
     n_clusters = check_int(n_clusters, "n_clusters", low=1)
     chunk_size = check_int(chunk_size, "chunk_size", low=1)
-    seed = check_int(random_state, "random_state", low=0)
+    # an int seed (dask's pure tasks and default_rng need one): None or a RandomState
+    # draws it, as scikit-learn's functions draw from them
+    rs = check_random_state(random_state)
+    seed = int(random_state) if isinstance(random_state, Integral) else int(
+        rs.randint(np.iinfo(np.int32).max))
     rng = np.random.default_rng([seed, 2**31])  # the centers' own stream
     centers = rng.uniform(-spread, spread, (n_clusters, n_features))
     sizes = [chunk_size] * (n_samples // chunk_size) + ([n_samples % chunk_size] if n_samples % chunk_size else [])
@@ -180,17 +258,20 @@ def chunk_partial(chunk, centers, *, offset=0, previous=None, n_far=1):
     Parameters
     ----------
     chunk : ndarray of shape (n_chunk, n_features)
+        The chunk's points.
     centers : ndarray of shape (n_clusters, n_features)
+        The current centers.
     offset : int, default=0
         Global row number of the chunk's first point.
-    previous : ndarray of shape (n_clusters, n_features) or None
+    previous : ndarray of shape (n_clusters, n_features) or None, default=None
         The previous E-step's centers, to count the points that changed label.
     n_far : int, default=1
         How many of the farthest points to send (for clusters that empty).
 
     Returns
     -------
-    ChunkPartial
+    partial : ChunkPartial
+        The chunk's sums, counts, distances and farthest points.
     """
     X = np.asarray(chunk, dtype=np.float64)
     k = len(centers)
@@ -213,6 +294,19 @@ def chunk_partial(chunk, centers, *, offset=0, previous=None, n_far=1):
 
 def add_partials(partials, n_far=1):
     """The reduce: add the chunks' sums, counts, distances; keep the ``n_far`` farthest points.
+
+    Parameters
+    ----------
+    partials : iterable of ChunkPartial
+        The chunks' results, from :func:`chunk_partial`.
+    n_far : int, default=1
+        How many of the farthest points to keep over all chunks (ties: the
+        smaller row number first).
+
+    Returns
+    -------
+    total : ChunkPartial
+        The sums over all chunks, and the ``n_far`` farthest points.
 
     Examples
     --------
@@ -345,7 +439,19 @@ def _random_init(X, n_clusters, rng):
 
 
 class ParallelRound(NamedTuple):
-    """One round of k-means||: the candidates so far, their cost, the passes so far."""
+    """One round of k-means||: the candidates so far, their cost, the passes so far.
+
+    Attributes
+    ----------
+    round : int
+        0 for the first point drawn, then 1, 2, ...
+    candidates : ndarray of shape (n_candidates, n_features)
+        Every candidate kept so far.
+    cost : float
+        phi: the data's summed squared distance to the nearest candidate.
+    passes : int
+        Full passes over the data so far.
+    """
 
     round: int
     candidates: np.ndarray  # (n_candidates, n_features)
@@ -354,7 +460,19 @@ class ParallelRound(NamedTuple):
 
 
 class ParallelInit(NamedTuple):
-    """The result of :func:`kmeans_parallel_init`."""
+    """The result of :func:`kmeans_parallel_init`.
+
+    Attributes
+    ----------
+    centers : ndarray of shape (n_clusters, n_features)
+        The seeds.
+    rounds : tuple of ParallelRound
+        One record for round 0 (one point) to ``n_rounds``.
+    weights : ndarray of shape (n_candidates,)
+        How many points are nearest each candidate.
+    passes : int
+        Full passes over the data in all.
+    """
 
     centers: np.ndarray  # (n_clusters, n_features)
     rounds: tuple  # ParallelRound for round 0 (one point) to n_rounds
@@ -382,7 +500,7 @@ def _add_costs(parts):
 
 
 def kmeans_parallel_init(X, n_clusters, *, oversampling=2, n_rounds=5, random_state=None):
-    """k-means|| seeding (Bahmani et al., 2012), one record per round.
+    """The k-means|| seeding of Bahmani et al. (2012), one record per round.
 
     1. Draw one point at random; phi is the data's cost to it (one pass).
     2. In each round, keep every point independently with probability
@@ -395,15 +513,20 @@ def kmeans_parallel_init(X, n_clusters, *, oversampling=2, n_rounds=5, random_st
     Parameters
     ----------
     X : dask array or array-like of shape (n_samples, n_features)
+        The data (an array-like is cut into 4 chunks).
     n_clusters : int
+        Number of centers to return.
     oversampling : float, default=2
         The paper's l / k.
     n_rounds : int, default=5
+        Sampling rounds after the first point.
     random_state : int, RandomState instance or None, default=None
+        Seeds the draws.
 
     Returns
     -------
-    ParallelInit
+    result : ParallelInit
+        The centers, a record per round, the candidates' weights and the passes.
 
     Examples
     --------
@@ -481,21 +604,24 @@ def kmeans_steps(X, n_clusters, *, init="k-means++", random_state=None, max_iter
     X : dask array or array-like of shape (n_samples, n_features)
         A NumPy array is cut into ``chunks`` rows.
     n_clusters : int
+        Number of clusters.
     init : {"k-means++", "random", "k-means||"} or array-like of shape (n_clusters, n_features), default="k-means++"
         "k-means++" is D^2 sampling with one trial per pick (one pass per
         center); "k-means||" is :func:`kmeans_parallel_init`.
     random_state : int, RandomState instance or None, default=None
+        Seeds the initialisation.
     max_iter : int, default=300
+        Most Lloyd iterations.
     tol : float, default=1e-4
         Relative to the mean per-feature variance of X, as in ``kt.kmeans_steps``.
     chunks : int or None, default=None
         Rows per chunk when X is a NumPy array.
 
-    Yields
-    ------
-    DaskStep
-        With ``bytes_read``, ``chunks_read`` and ``bytes_moved`` for the pass
-        that made it. ``labels`` is a lazy dask array.
+    Returns
+    -------
+    steps : generator of DaskStep
+        One step per half-step, each with ``bytes_read``, ``chunks_read`` and
+        ``bytes_moved`` for the pass that made it. ``labels`` is a lazy dask array.
 
     Examples
     --------
@@ -516,7 +642,30 @@ def kmeans_steps(X, n_clusters, *, init="k-means++", random_state=None, max_iter
 
 def run_kmeans(X, n_clusters, *, init="k-means++", random_state=None, max_iter=300, tol=1e-4,
                chunks=None):
-    """All the steps of :func:`kmeans_steps`, as a ``kt.Trace`` (same arguments)."""
+    """All the steps of :func:`kmeans_steps`, as a ``kt.Trace``.
+
+    Parameters
+    ----------
+    X : dask array or array-like of shape (n_samples, n_features)
+        A NumPy array is cut into ``chunks`` rows.
+    n_clusters : int
+        Number of clusters.
+    init : {"k-means++", "random", "k-means||"} or array-like of shape (n_clusters, n_features), default="k-means++"
+        As in :func:`kmeans_steps`.
+    random_state : int, RandomState instance or None, default=None
+        Seeds the initialisation.
+    max_iter : int, default=300
+        Most Lloyd iterations.
+    tol : float, default=1e-4
+        Relative to the mean per-feature variance of X.
+    chunks : int or None, default=None
+        Rows per chunk when X is a NumPy array.
+
+    Returns
+    -------
+    trace : Trace
+        Every :class:`DaskStep` of the run, in order.
+    """
     X, centers, max_iter, tol_abs = _prepare(X, n_clusters, init, random_state, max_iter, tol, chunks)
     return engine.Trace(_lloyd(X, centers, max_iter, tol_abs), tol=tol_abs)
 
@@ -608,15 +757,26 @@ def local_cluster(n_workers=2, *, memory_limit="auto", processes=True):
 
     One thread per worker, the dashboard on a free port nobody is told about,
     logging off, so that nothing that changes from run to run is printed.
-    ``memory_limit`` (bytes or a string such as "192MiB") is enforced by each
-    worker's nanny, which restarts a worker that goes above 95 % of it. The
-    workers keep no data (the chunks are made again on every pass), so there
+    The workers keep no data (the chunks are made again on every pass), so there
     is nothing to spill to disk: spilling and pausing are off. Close the
     client and the cluster at the end (``client.close(); cluster.close()``).
 
+    Parameters
+    ----------
+    n_workers : int, default=2
+        Number of worker processes (or threads, if ``processes=False``).
+    memory_limit : int or str, default="auto"
+        Memory per worker, in bytes or as a string such as "192MiB"; each
+        worker's nanny restarts a worker that goes above 95 % of it.
+    processes : bool, default=True
+        Workers in processes of their own (False: threads of this process).
+
     Returns
     -------
-    client, cluster
+    client : distributed.Client
+        Connected to the cluster.
+    cluster : distributed.LocalCluster
+        The cluster itself.
     """
     from dask.distributed import Client, LocalCluster
 
@@ -636,8 +796,22 @@ def local_cluster(n_workers=2, *, memory_limit="auto", processes=True):
 def iteration_seconds(X, centers, *, workers=None, repeat=1):
     """Wall-clock seconds of one Lloyd iteration's pass over X (best of ``repeat``).
 
-    ``workers`` (addresses) keeps every task on those workers, to time 1 worker
-    against 2 on the same cluster.
+    Parameters
+    ----------
+    X : dask array of shape (n_samples, n_features)
+        The data.
+    centers : array-like of shape (n_clusters, n_features)
+        The centers the pass labels the points with.
+    workers : sequence of str or None, default=None
+        Worker addresses that must run every task, to time 1 worker against 2
+        on the same cluster; None lets the scheduler choose.
+    repeat : int, default=1
+        How many passes to time.
+
+    Returns
+    -------
+    seconds : float
+        The fastest pass's duration.
     """
     import time
 
@@ -661,7 +835,20 @@ def _peak_rss():
 
 
 def worker_peak_memory(client):
-    """The peak resident memory of every worker process so far, in bytes (Linux, macOS in KiB*1024)."""
+    """The peak resident memory of every worker process so far.
+
+    Parameters
+    ----------
+    client : distributed.Client
+        A client of the cluster.
+
+    Returns
+    -------
+    peaks : dict of str to int
+        Worker address -> ``ru_maxrss * 1024``: bytes on Linux, where
+        ``ru_maxrss`` counts KiB (on macOS it counts bytes, so the number is
+        1024 times too large).
+    """
     return client.run(_peak_rss)
 
 
@@ -670,5 +857,16 @@ def _executed(dask_worker):
 
 
 def tasks_per_worker(client):
-    """How many tasks each worker has run so far: {address: count}."""
+    """How many tasks each worker has run so far.
+
+    Parameters
+    ----------
+    client : distributed.Client
+        A client of the cluster.
+
+    Returns
+    -------
+    counts : dict of str to int
+        Worker address -> tasks it has executed.
+    """
     return client.run(_executed)

@@ -22,7 +22,7 @@ from functools import cached_property
 import numpy as np
 
 from ._validation import (
-    check_centers, check_init_array, check_int, check_labels, check_n_clusters,
+    check_centers, check_choice, check_init_array, check_int, check_labels, check_n_clusters,
     check_random_state, check_tol, check_X,
 )
 
@@ -123,6 +123,13 @@ class Step:
 class Trace(Sequence):
     """All the steps of one k-means run, in order (an immutable sequence).
 
+    Parameters
+    ----------
+    steps : iterable of Step
+        The steps of the run (read once, into a tuple).
+    tol : float
+        The absolute tolerance the run used.
+
     Attributes
     ----------
     final : Step
@@ -186,7 +193,9 @@ def assign(X, centers, *, check_input=True):
     Parameters
     ----------
     X : array-like of shape (n_samples, n_features)
+        The data.
     centers : array-like of shape (n_clusters, n_features)
+        The centers.
     check_input : bool, default=True
         Check X and centers first (shapes, numbers, finite values). The
         engine's own loop, which has checked them once already, passes False
@@ -195,6 +204,7 @@ def assign(X, centers, *, check_input=True):
     Returns
     -------
     labels : ndarray of shape (n_samples,), dtype int32
+        The index of each point's nearest center (the first one on a tie).
 
     Examples
     --------
@@ -232,6 +242,7 @@ def update(X, labels, n_clusters, *, check_input=True):
     Parameters
     ----------
     X : array-like of shape (n_samples, n_features)
+        The data.
     labels : array-like of int, shape (n_samples,)
         Cluster indices from 0 to ``n_clusters - 1``.
     n_clusters : int
@@ -290,14 +301,19 @@ def inertia(X, labels, centers, *, check_input=True):
     Parameters
     ----------
     X : array-like of shape (n_samples, n_features)
+        The data.
     labels : array-like of int, shape (n_samples,)
+        The cluster of every point.
     centers : array-like of shape (n_clusters, n_features)
+        The centers.
     check_input : bool, default=True
         Check the three arguments first (see :func:`assign`).
 
     Returns
     -------
     inertia : float
+        The sum over the points of the squared distance to their own
+        cluster's center.
 
     Examples
     --------
@@ -411,16 +427,21 @@ def init_centers(X, n_clusters, init="k-means++", random_state=None, *, check_in
     Parameters
     ----------
     X : array-like of shape (n_samples, n_features)
+        The data.
     n_clusters : int
         From 1 to the number of distinct points in X.
     init : {"k-means++", "random"} or array-like of shape (n_clusters, n_features), default="k-means++"
+        scikit-learn's ``kmeans_plusplus``, ``n_clusters`` distinct data points
+        at random, or the given centers.
     random_state : int, RandomState instance or None, default=None
+        Seeds the random draws; an int gives the same result on every call.
     check_input : bool, default=True
         Check X and n_clusters first (see :func:`assign`).
 
     Returns
     -------
     centers : ndarray of shape (n_clusters, n_features)
+        The initial centers.
 
     Examples
     --------
@@ -431,7 +452,11 @@ def init_centers(X, n_clusters, init="k-means++", random_state=None, *, check_in
     if check_input:
         X = check_X(X)
         _check_n_clusters_distinct(n_clusters, X)
-    rng = check_random_state(random_state)
+    return _init_centers(X, n_clusters, init, check_random_state(random_state))
+
+
+def _init_centers(X, n_clusters, init, rng):
+    """:func:`init_centers` on checked input: X from ``check_X``, n_clusters checked, rng a RandomState."""
     if isinstance(init, str) and init == "random":
         # shuffle the points and keep the first n_clusters distinct ones
         order = rng.permutation(len(X))
@@ -451,7 +476,6 @@ def init_centers(X, n_clusters, init="k-means++", random_state=None, *, check_in
 def _lloyd(X, centers, max_iter, tol, empty):
     """The loop itself: yields one Step per half-step."""
     yield Step(iteration=0, phase="init", centers=centers)
-    n_clusters = len(centers)
     old_labels = None
     done = False
     for it in range(1, max_iter + 1):
@@ -495,12 +519,16 @@ def _prepare(X, n_clusters, init, random_state, max_iter, tol, empty):
         # of our own, so that changing the caller's array cannot change the trace
         X = X.copy()
     X.flags.writeable = False
+    return _prepare_checked(X, n_clusters, init, random_state, max_iter, tol, empty)
+
+
+def _prepare_checked(X, n_clusters, init, random_state, max_iter, tol, empty):
+    """Check the other arguments against an X already checked (by ``check_X``): X is not checked again."""
     _check_n_clusters_distinct(n_clusters, X)
     max_iter = check_int(max_iter, "max_iter", low=1, fix=" scikit-learn's default is 300.")
     tol = check_tol(tol)
-    if empty not in EMPTY_POLICIES:
-        raise ValueError(f"empty must be one of {EMPTY_POLICIES}, but got {empty!r}.")
-    centers = init_centers(X, n_clusters, init, random_state, check_input=False)
+    check_choice(empty, "empty", EMPTY_POLICIES)
+    centers = _init_centers(X, n_clusters, init, check_random_state(random_state))
     # scikit-learn's rule: the tolerance is relative to the spread of the data
     tol_abs = float(np.mean(np.var(X, axis=0)) * tol) if tol else 0.0
     return X, centers, max_iter, tol_abs
@@ -533,11 +561,13 @@ def kmeans_steps(X, n_clusters, *, init="k-means++", random_state=None,
         naive textbook loop does (the next E-step then raises
         :class:`EmptyClusterError`).
 
-    Yields
-    ------
-    step : Step
-        ``init`` first, then ``assign`` and ``update`` in turn; the last step
-        is always an ``assign`` whose labels belong to the final centers.
+    Returns
+    -------
+    steps : generator of Step
+        The half-steps, computed as they are read: ``init`` first, then
+        ``assign`` and ``update`` in turn; the last step is always an
+        ``assign`` whose labels belong to the final centers. The arguments
+        are checked when this function is called, not at the first step.
 
     See Also
     --------
@@ -565,8 +595,33 @@ def run_kmeans(X, n_clusters, *, init="k-means++", random_state=None,
                max_iter=300, tol=1e-4, empty="relocate"):
     """Run k-means and return every half-step as a :class:`Trace`.
 
-    Takes the same arguments as :func:`kmeans_steps`, among them
-    ``random_state : int, RandomState instance or None, default=None``.
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features)
+        The data. Must be finite and numeric.
+    n_clusters : int
+        Number of clusters, from 1 to the number of distinct points in X.
+    init : {"k-means++", "random"} or array-like of shape (n_clusters, n_features), default="k-means++"
+        How to choose the initial centers, as in :func:`kmeans_steps`.
+    random_state : int, RandomState instance or None, default=None
+        Seed for the initialisation.
+    max_iter : int, default=300
+        Most iterations (E-step + M-step) to run.
+    tol : float, default=1e-4
+        Stop when the summed squared movement of the centers is at most
+        ``tol`` times the mean per-feature variance of X.
+    empty : {"relocate", "keep", "nan"}, default="relocate"
+        What to do with a cluster that loses all its points, as in
+        :func:`kmeans_steps`.
+
+    Returns
+    -------
+    trace : Trace
+        Every half-step of the run, in order.
+
+    See Also
+    --------
+    kmeans_steps : the same steps, one at a time.
 
     Examples
     --------
@@ -576,5 +631,9 @@ def run_kmeans(X, n_clusters, *, init="k-means++", random_state=None,
     >>> trace.final.labels, trace.final.inertia, trace.n_iter
     (array([0, 0, 1, 1], dtype=int32), 1.0, 3)
     """
-    X, centers, max_iter, tol_abs = _prepare(X, n_clusters, init, random_state, max_iter, tol, empty)
+    return _run_kmeans(*_prepare(X, n_clusters, init, random_state, max_iter, tol, empty), empty)
+
+
+def _run_kmeans(X, centers, max_iter, tol_abs, empty):
+    """:func:`run_kmeans` on checked input (from ``_prepare`` or ``_prepare_checked``)."""
     return Trace(_lloyd(X, centers, max_iter, tol_abs, empty), tol=tol_abs)

@@ -22,79 +22,17 @@ import numpy as np
 from scipy.special import logsumexp
 
 from ._threads import limit_threads
-from ._validation import check_int, check_random_state, check_X
-from .engine import run_kmeans
+from ._validation import check_int, check_number, check_random_state, check_X
+from .datasets import STRETCH, FailureCase, failure_cases, stretched_blobs  # noqa: F401
+from .engine import _prepare_checked, _run_kmeans
 
 __all__ = ["FailureCase", "failure_cases", "stretched_blobs", "WineScaling", "wine_scaling",
            "LimitCheck", "kmeans_limit", "spherical_responsibilities", "OutlierEffect",
            "outlier_effect", "kmedoids_fit", "Stability", "stability"]
 
-#: the linear map that stretches the blobs (scikit-learn's gallery uses it)
-STRETCH = np.array([[0.6, -0.6], [-0.4, 0.8]])
-
-
 def _ari(a, b):
     from sklearn.metrics import adjusted_rand_score  # on use: scikit-learn imports pandas
     return float(adjusted_rand_score(a, b))
-
-
-def stretched_blobs(n_samples=500, *, random_state=170):
-    """Three blobs, stretched by one linear map: long, thin, parallel clusters.
-
-    Returns
-    -------
-    X : ndarray of shape (n_samples, 2)
-    y : ndarray of shape (n_samples,)
-
-    Examples
-    --------
-    >>> X, y = stretched_blobs()
-    >>> X.shape, sorted(set(y.tolist()))
-    ((500, 2), [0, 1, 2])
-    """
-    from sklearn.datasets import make_blobs
-    X, y = make_blobs(n_samples=n_samples, centers=3, random_state=random_state)
-    return X @ STRETCH, y
-
-
-class FailureCase(NamedTuple):
-    """One of the four failures: data, truth, the k given to k-means, what broke."""
-
-    name: str
-    X: np.ndarray
-    y: np.ndarray
-    n_clusters: int
-    assumption: str
-
-
-def failure_cases(random_state=170):
-    """The four cases of scikit-learn's "k-means assumptions" figure, as a list.
-
-    Examples
-    --------
-    >>> [(c.name, len(c.X), c.n_clusters) for c in failure_cases()]
-    [('wrong k', 500, 2), ('stretched blobs', 500, 3), ('unequal variances', 500, 3), ('unequal sizes', 660, 3)]
-    """
-    from sklearn.datasets import make_blobs
-    X, y = make_blobs(n_samples=500, centers=3, random_state=random_state)
-    Xs, ys = stretched_blobs(500, random_state=random_state)
-    Xv, yv = make_blobs(n_samples=500, centers=3, cluster_std=[1.0, 2.5, 0.5],
-                        random_state=random_state)
-    # one big cluster (600 points, spread 1) and two small tight ones (30, spread 0.3)
-    Xz, yz = make_blobs([600, 30, 30], centers=[[0, 0], [4, 0], [0, 4]],
-                        cluster_std=[1.0, 0.3, 0.3], random_state=0)
-    return [
-        FailureCase("wrong k", X, y, 2,
-                    "k is yours to choose: given 2 for 3 blobs, k-means must merge two"),
-        FailureCase("stretched blobs", Xs, ys, 3,
-                    "k-means assumes round clusters: it cuts long, thin ones across"),
-        FailureCase("unequal variances", Xv, yv, 3,
-                    "k-means assumes equal spread: a loose cluster's points near a tight "
-                    "one go to the tight one's center, and the border sits halfway"),
-        FailureCase("unequal sizes", Xz, yz, 3,
-                    "k-means assumes clusters of similar size: a big cluster's many outer "
-                    "points lower the inertia more when they take a small cluster's center"),
-    ]
 
 
 class WineScaling(NamedTuple):
@@ -150,8 +88,16 @@ def spherical_responsibilities(X, means, sigma2):
            [1., 0.]])
     """
     X, means = check_X(X), check_X(means, name="means")
-    if not np.isfinite(sigma2) or sigma2 <= 0:
-        raise ValueError(f"sigma2 must be a finite variance > 0, but got {sigma2!r}.")
+    return _spherical_responsibilities(X, means, _check_sigma2(sigma2))
+
+
+def _check_sigma2(sigma2):
+    return check_number(sigma2, "sigma2", low=0, low_open=True, what="variance",
+                        fix=" k-means is the limit as sigma2 goes to 0, for example sigma2=1e-6.")
+
+
+def _spherical_responsibilities(X, means, sigma2):
+    """:func:`spherical_responsibilities` on checked input."""
     # 1. squared distance from every point to every mean
     d2 = ((X[:, None, :] - means[None, :, :]) ** 2).sum(axis=2)
     # 2. log of exp(-d2 / (2 sigma2)), normalised over the components (logsumexp: no underflow)
@@ -185,13 +131,17 @@ def kmeans_limit(X, init, sigma2, *, max_iter=100):
     >>> kmeans_limit(X, X[:4], 1e-6).same_steps, kmeans_limit(X, X[:4], 1.0).same_steps
     (True, False)
     """
+    # each argument checked once, here; the runs below trust them
     X = check_X(X)
     means = check_X(init, name="init").copy()
-    trace = run_kmeans(X, len(means), init=means, tol=0.0, max_iter=max_iter)
+    prepared = _prepare_checked(X, len(means), means, None, max_iter, 0.0, "relocate")
+    max_iter = prepared[2]
+    sigma2 = _check_sigma2(sigma2)
+    trace = _run_kmeans(*prepared, "relocate")
     centers = [s.centers for s in trace if s.phase == "update"]
     steps = []
     for _ in range(max_iter):
-        r = spherical_responsibilities(X, means, sigma2)      # E-step, soft
+        r = _spherical_responsibilities(X, means, sigma2)     # E-step, soft
         new = (r.T @ X) / r.sum(axis=0)[:, None]              # M-step, weighted means
         if np.allclose(new, means, rtol=0, atol=1e-12):
             break
@@ -202,7 +152,7 @@ def kmeans_limit(X, init, sigma2, *, max_iter=100):
     # k-means' last update moves nothing when it converges; EM stops before it
     if not same and len(steps) == len(centers) - 1:
         same = all(np.allclose(a, b, rtol=1e-9, atol=1e-9) for a, b in zip(steps, centers))
-    hard = float(spherical_responsibilities(X, means, sigma2).max(axis=1).mean())
+    hard = float(_spherical_responsibilities(X, means, sigma2).max(axis=1).mean())
     return LimitCheck(float(sigma2), bool(same), len(steps), len(centers), hard, means)
 
 
@@ -214,6 +164,13 @@ def kmedoids_fit(X, n_clusters, *, metric="euclidean", random_state=0):
     medoids : ndarray of shape (n_clusters,), the indices of the medoid points
     labels : ndarray of shape (n_samples,)
     """
+    X = check_X(X)
+    n_clusters = check_int(n_clusters, "n_clusters", low=1, high=len(X))
+    return _kmedoids_fit(X, n_clusters, metric, random_state)
+
+
+def _kmedoids_fit(X, n_clusters, metric, random_state):
+    """:func:`kmedoids_fit` on checked input."""
     try:
         import kmedoids
     except ImportError:
@@ -223,8 +180,6 @@ def kmedoids_fit(X, n_clusters, *, metric="euclidean", random_state=0):
             "`pip install kmedoids` on another Python (3.11 to 3.14), or skip this section."
         ) from None
     from sklearn.metrics import pairwise_distances
-    X = check_X(X)
-    n_clusters = check_int(n_clusters, "n_clusters", low=1, high=len(X))
     result = kmedoids.fasterpam(pairwise_distances(X, metric=metric), n_clusters,
                                 random_state=random_state, n_cpu=1)
     return np.asarray(result.medoids), np.asarray(result.labels)
@@ -251,6 +206,7 @@ def outlier_effect(X, n_clusters, outlier, *, trim=0.01, random_state=0):
     """Add one point ``outlier`` to X and measure how each method's centers move."""
     from sklearn.cluster import KMeans
     X = check_X(X)
+    n_clusters = check_int(n_clusters, "n_clusters", low=1, high=len(X))
     Xo = np.vstack([X, np.asarray(outlier, dtype=float)[None]])
     fit = lambda data, **kw: KMeans(n_clusters, n_init=10, random_state=random_state).fit(  # noqa: E731
         data, **kw).cluster_centers_
@@ -263,8 +219,8 @@ def outlier_effect(X, n_clusters, outlier, *, trim=0.01, random_state=0):
     d = ((Xo[:, None] - with_outlier[None]) ** 2).sum(axis=2).min(axis=1)
     keep = d <= np.quantile(d, 1 - trim)
     trimmed = fit(Xo[keep])
-    med_clean, _ = kmedoids_fit(X, n_clusters, random_state=random_state)
-    med, _ = kmedoids_fit(Xo, n_clusters, random_state=random_state)
+    med_clean, _ = _kmedoids_fit(X, n_clusters, "euclidean", random_state)
+    med, _ = _kmedoids_fit(Xo, n_clusters, "euclidean", random_state)
     return OutlierEffect(_shift(with_outlier, clean), _shift(Xo[med], X[med_clean]),
                          _shift(weighted, clean), _shift(trimmed, clean),
                          bool(np.all(med < len(Xo))),
@@ -294,7 +250,6 @@ def stability(X, n_clusters, *, n_resamples=10, n_seeds=10, random_state=0):
     >>> round(stability(X, 4, n_resamples=3, n_seeds=3).worst, 2)
     1.0
     """
-    from sklearn.cluster import KMeans
     X = check_X(X)
     n_clusters = check_int(n_clusters, "n_clusters", low=1, high=len(X))
     rng = check_random_state(random_state)

@@ -24,12 +24,12 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from numbers import Real
 
 import numpy as np
-from scipy.special import logsumexp
 
-from ._validation import check_int, check_n_clusters, check_random_state, check_X
+from ._validation import (
+    check_choice, check_int, check_n_clusters, check_number, check_random_state, check_X,
+)
 
 __all__ = ["GMMStep", "GMMTrace", "gmm_steps", "run_gmm", "gmm_responsibilities",
            "COVARIANCE_TYPES", "GMM_INITS"]
@@ -52,8 +52,11 @@ class GMMStep:
     iteration : int
         0 at init, then 1, 2, ... (an E-step and the M-step after it share it).
     phase : {"init", "expect", "maximize"}
+        What this half-step did: the start, an E-step or an M-step.
     weights : ndarray of shape (n_components,)
+        The mixing weight of every component (they sum to 1).
     means : ndarray of shape (n_components, n_features)
+        The mean of every component.
     covariances : ndarray
         Shape (n_components, n_features, n_features) for "full",
         (n_features, n_features) for "tied", (n_components, n_features) for
@@ -105,6 +108,13 @@ class GMMStep:
 class GMMTrace(Sequence):
     """All the half-steps of one EM run, in order (an immutable sequence).
 
+    Parameters
+    ----------
+    steps : iterable of GMMStep
+        The half-steps of the run (read once, into a tuple).
+    covariance_type : {"full", "tied", "diag", "spherical"}
+        How the run kept its covariances.
+
     Attributes
     ----------
     final : GMMStep
@@ -112,7 +122,10 @@ class GMMTrace(Sequence):
         responsibilities are scikit-learn's ``predict_proba(X)``.
     n_iter : int
         EM iterations, counted as scikit-learn's ``n_iter_``.
+    converged : bool
+        Whether the run met the tolerance before ``max_iter``.
     covariance_type : str
+        How the run kept its covariances.
     """
 
     def __init__(self, steps, *, covariance_type):
@@ -231,6 +244,8 @@ def _e_step(X, weights, means, prec_chol, covariance_type):
     # 1. log of weight_k * N(x | component k), for every point and component
     weighted = _log_gaussian(X, means, prec_chol, covariance_type) + np.log(weights)
     # 2. log p(x) = log of the sum over the components (logsumexp: no underflow)
+    from scipy.special import logsumexp  # on use: a light import
+
     log_px = logsumexp(weighted, axis=1)
     # 3. responsibility = weight_k N(x | k) / p(x): each row sums to 1
     with np.errstate(under="ignore"):
@@ -244,6 +259,7 @@ def gmm_responsibilities(X, weights, means, covariances, *, covariance_type="ful
     Parameters
     ----------
     X : array-like of shape (n_samples, n_features)
+        The data.
     weights : array-like of shape (n_components,)
     means : array-like of shape (n_components, n_features)
     covariances : array-like, shape as in :class:`GMMStep`
@@ -274,19 +290,13 @@ def gmm_responsibilities(X, weights, means, covariances, *, covariance_type="ful
 
 # --- input checks -----------------------------------------------------------------
 def _check_covariance_type(covariance_type):
-    if covariance_type not in COVARIANCE_TYPES:
-        raise ValueError(f"covariance_type must be one of {COVARIANCE_TYPES} (scikit-learn's "
-                         f"names), but got {covariance_type!r}.")
-    return covariance_type
+    return check_choice(covariance_type, "covariance_type", COVARIANCE_TYPES,
+                        fix=" These are scikit-learn's names.")
 
 
 def _check_positive(value, name, default, *, zero=False):
-    ok = isinstance(value, Real) and not isinstance(value, bool) and np.isfinite(value)
-    if not ok or value < 0 or (value == 0 and not zero):
-        span = ">= 0" if zero else "> 0"
-        raise ValueError(f"{name} must be a finite number {span}, but got {value!r}. "
-                         f"scikit-learn's default is {default}.")
-    return float(value)
+    return check_number(value, name, low=0, low_open=not zero,
+                        fix=f" scikit-learn's default is {default}.")
 
 
 def _initial(X, n_components, init, random_state, covariance_type, reg_covar):
@@ -402,26 +412,31 @@ def gmm_steps(X, n_components, *, covariance_type="full", init="k-means", random
     Parameters
     ----------
     X : array-like of shape (n_samples, n_features)
+        The data.
     n_components : int
         Number of Gaussian components, from 1 to n_samples.
     covariance_type : {"full", "tied", "diag", "spherical"}, default="full"
+        The shape of the covariances, as in scikit-learn's ``GaussianMixture``.
     init : {"k-means", "k-means++", "random"} or dict, default="k-means"
         As scikit-learn's ``init_params`` ("kmeans" there): the responsibilities
         of a k-means fit, of k-means++ seeds, or random ones; or a dict with
         keys "weights", "means", "precisions", meaning what scikit-learn's
         ``weights_init``, ``means_init`` and ``precisions_init`` mean.
     random_state : int, RandomState instance or None, default=None
+        Seeds the random draws; an int gives the same result on every call.
     max_iter : int, default=100
+        Most EM iterations.
     tol : float, default=1e-3
         Stop when the mean log-likelihood changes by less than this.
     reg_covar : float, default=1e-6
         Added to the diagonal of every covariance, so none is singular.
 
-    Yields
-    ------
-    step : GMMStep
+    Returns
+    -------
+    steps : generator of GMMStep
         ``init``, then ``expect`` and ``maximize`` in turn, and a last
-        ``expect`` with the final parameters.
+        ``expect`` with the final parameters, computed as they are read (the
+        arguments are checked at the call).
 
     See Also
     --------
@@ -452,8 +467,33 @@ def run_gmm(X, n_components, *, covariance_type="full", init="k-means", random_s
             max_iter=100, tol=1e-3, reg_covar=1e-6):
     """Fit a Gaussian mixture by EM and return every half-step as a :class:`GMMTrace`.
 
-    Takes the same arguments as :func:`gmm_steps`, among them
-    ``random_state : int, RandomState instance or None, default=None``.
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features)
+        The data.
+    n_components : int
+        Number of Gaussian components, from 1 to n_samples.
+    covariance_type : {"full", "tied", "diag", "spherical"}, default="full"
+        The shape of the covariances, as in scikit-learn's ``GaussianMixture``.
+    init : {"k-means", "k-means++", "random"} or dict, default="k-means"
+        The start, as in :func:`gmm_steps`.
+    random_state : int, RandomState instance or None, default=None
+        Seeds the random draws; an int gives the same result on every call.
+    max_iter : int, default=100
+        Most EM iterations.
+    tol : float, default=1e-3
+        Stop when the mean log-likelihood changes by less than this.
+    reg_covar : float, default=1e-6
+        Added to the diagonal of every covariance, so none is singular.
+
+    Returns
+    -------
+    trace : GMMTrace
+        Every half-step of the run, in order.
+
+    See Also
+    --------
+    gmm_steps : the same steps, one at a time.
 
     Examples
     --------

@@ -21,7 +21,6 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
 
 __all__ = [
     "Matching",
@@ -64,7 +63,19 @@ class Matching(NamedTuple):
     unused: tuple
 
     def predict(self, labels):
-        """Translate cluster labels into classes (-1 for a cluster without one)."""
+        """Translate cluster labels into classes (-1 for a cluster without one).
+
+        Parameters
+        ----------
+        labels : array-like of int
+            Cluster ids.
+
+        Returns
+        -------
+        classes : ndarray of the shape of ``labels``
+            The class of each label's cluster; -1 for a cluster the matching does
+            not know or did not name.
+        """
         labels = np.asarray(labels)
         index = np.searchsorted(self.clusters, labels)
         index = np.clip(index, 0, len(self.clusters) - 1)
@@ -78,6 +89,7 @@ class ClusterSummary(NamedTuple):
     Attributes
     ----------
     cluster : int
+        The cluster id.
     size : int
         Number of points in the cluster.
     majority : int
@@ -176,7 +188,8 @@ def match_clusters(y_true, labels, method="hungarian"):
 
     Returns
     -------
-    Matching
+    matching : Matching
+        The class each cluster is named after, and the accuracy of that naming.
 
     See Also
     --------
@@ -205,6 +218,8 @@ def match_clusters(y_true, labels, method="hungarian"):
         assigned = classes[best]
         correct = counts[best, np.arange(len(clusters))].sum()
     else:
+        from scipy.optimize import linear_sum_assignment  # on use: a light import
+
         rows, cols = linear_sum_assignment(counts, maximize=True)
         assigned = np.full(len(clusters), -1, dtype=np.int64)
         assigned[cols] = classes[rows]
@@ -232,7 +247,8 @@ def cluster_accuracy(y_true, labels, method="hungarian"):
 
     Returns
     -------
-    float between 0 and 1
+    accuracy : float
+        The share of points whose cluster's class is their true class, 0 to 1.
 
     Examples
     --------
@@ -253,13 +269,17 @@ def cluster_summary(y_true, labels, cluster):
 
     Parameters
     ----------
-    y_true, labels : array-like of shape (n_samples,)
+    y_true : array-like of shape (n_samples,)
+        True classes (integers).
+    labels : array-like of shape (n_samples,)
+        Cluster ids (integers).
     cluster : int
         The cluster id to describe.
 
     Returns
     -------
-    ClusterSummary
+    summary : ClusterSummary
+        The cluster's size and the true classes it holds.
 
     Examples
     --------

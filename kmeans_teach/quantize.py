@@ -31,7 +31,7 @@ import numpy as np
 from ._threads import limit_threads
 # the photos live in datasets.py; re-exported here, where they were
 from .datasets import SAMPLE_IMAGES, sample_image  # noqa: F401
-from ._validation import check_int, check_random_state, rng_from
+from ._validation import check_choice, check_int, check_random_state, rng_from
 from .engine import LABEL_DTYPE, assign
 
 __all__ = [
@@ -94,10 +94,12 @@ def count_colors(image):
     Parameters
     ----------
     image : ndarray of shape (height, width, 3), dtype uint8
+        The image.
 
     Returns
     -------
-    int
+    n_colors : int
+        How many different (r, g, b) triples its pixels have.
 
     Examples
     --------
@@ -118,11 +120,15 @@ def psnr(original, recoloured):
 
     Parameters
     ----------
-    original, recoloured : ndarray of shape (height, width, 3), dtype uint8
+    original : ndarray of shape (height, width, 3), dtype uint8
+        The reference image.
+    recoloured : ndarray of shape (height, width, 3), dtype uint8
+        The image compared with it, of the same shape.
 
     Returns
     -------
-    float
+    psnr : float
+        In dB; ``inf`` when the images are identical.
 
     Examples
     --------
@@ -170,7 +176,8 @@ def compressed_bits(height, width, n_colors):
 
     Returns
     -------
-    int
+    bits : int
+        ``height * width * ceil(log2 n_colors) + 24 * n_colors``.
 
     Examples
     --------
@@ -240,6 +247,7 @@ class Quantized:
     Attributes
     ----------
     palette : ndarray of shape (n_colors, 3), dtype uint8
+        The colours the image is reduced to.
     labels : ndarray of shape (height, width), dtype int32
         The palette index of every pixel.
     psnr : float
@@ -249,6 +257,7 @@ class Quantized:
     compression_factor : float
         24 / bits_per_pixel.
     method : str
+        The quantiser that made it (see :func:`quantize`).
     inertia : float
         Total squared colour error over all pixels and channels (the k-means
         objective, measured with the rounded palette).
@@ -373,6 +382,12 @@ def _kmeans_palette(prepared, n_colors, method, sample_size, random_state):
 def pillow_methods_available():
     """Pillow's quantisers that this Pillow build offers (libimagequant is optional).
 
+    Returns
+    -------
+    names : tuple of str
+        "median_cut", "max_coverage" and "fast_octree", and "libimagequant"
+        when this Pillow has it.
+
     Examples
     --------
     >>> pillow_methods_available()[:3]
@@ -407,9 +422,7 @@ def _pillow_quantize(prepared, n_colors, method):
 
 
 def _check_method(method):
-    if method not in KMEANS_METHODS + PILLOW_METHODS:
-        raise ValueError(f"method must be one of {KMEANS_METHODS + PILLOW_METHODS}, "
-                         f"but got {method!r}.")
+    check_choice(method, "method", KMEANS_METHODS + PILLOW_METHODS)
 
 
 def _check_sample_size(sample_size, method):
@@ -430,6 +443,7 @@ def quantize(image, n_colors, *, method="kmeans", sample_size=None, random_state
     Parameters
     ----------
     image : ndarray of shape (height, width, 3), dtype uint8
+        The image.
     n_colors : int
         Size of the palette, from 1 to the number of distinct colours in the image.
     method : {"kmeans", "minibatch", "median_cut", "max_coverage", "fast_octree", \
@@ -451,7 +465,7 @@ def quantize(image, n_colors, *, method="kmeans", sample_size=None, random_state
 
     Returns
     -------
-    Quantized
+    result : Quantized
         ``palette`` (rounded to whole uint8 colours), ``labels`` (each pixel's
         nearest palette colour, by :func:`kmeans_teach.assign`; Pillow's own
         labels for Pillow methods), ``image``, ``psnr``, ``bits_per_pixel``,
@@ -499,11 +513,21 @@ def quantize_series(image, n_colors_list, *, method="kmeans", sample_size=None,
 
     Parameters
     ----------
-    image, method, sample_size :
-        As in :func:`quantize`.
+    image : ndarray of shape (height, width, 3), dtype uint8
+        The image.
     n_colors_list : iterable of int
+        The palette sizes, one result each, in this order.
+    method : str, default="kmeans"
+        As in :func:`quantize`.
+    sample_size : int or None, default=None
+        As in :func:`quantize`.
     random_state : int, RandomState instance or None, default=None
         As in :func:`quantize`, for every result.
+
+    Returns
+    -------
+    results : generator of Quantized
+        One result per value of ``n_colors_list``, computed as it is read.
 
     Examples
     --------

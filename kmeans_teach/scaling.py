@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from numbers import Integral, Real
+from numbers import Integral
 
 import numpy as np
 
 from ._threads import limit_threads
-from ._validation import check_int, check_X, rng_from
+from ._validation import check_choice, check_int, check_number, check_X, rng_from
 from .engine import assign, inertia
 
 __all__ = ["FitTimes", "SweepTimes", "format_seconds", "loglog_slope", "time_assign", "time_fits"]
@@ -39,6 +39,7 @@ def loglog_slope(x, y):
     Returns
     -------
     slope : float
+        The least-squares slope of ``log(y)`` against ``log(x)``.
 
     Examples
     --------
@@ -82,10 +83,8 @@ def format_seconds(seconds):
     >>> format_seconds(0.3124), format_seconds(1.2549), format_seconds(4.8e-5)
     ('312 ms', '1.25 s', '48.0 µs')
     """
-    if isinstance(seconds, bool) or not isinstance(seconds, Real) or not np.isfinite(seconds) \
-            or seconds < 0:
-        raise ValueError(f"seconds must be a finite number >= 0, but got {seconds!r}.")
-    for unit, scale in (("s", 1.0), ("ms", 1e-3), ("µs", 1e-6)):
+    check_number(seconds, "seconds", low=0)
+    for unit, scale in (("s", 1.0), ("ms", 1e-3), ("µs", 1e-6)):  # noqa: B007 (unit is read after the loop)
         if seconds >= scale:
             break
     value = float(f"{seconds / scale:.3g}")
@@ -113,10 +112,8 @@ def _positive_1d(values, name):
 
 def _check_repeats(repeats, max_seconds):
     check_int(repeats, "repeats", low=1, fix=" Use 1 to time every case once.")
-    if isinstance(max_seconds, bool) or not isinstance(max_seconds, Real) or not max_seconds > 0:
-        raise ValueError(f"max_seconds must be a positive number, but got {max_seconds!r}.")
-    if not np.isfinite(max_seconds):
-        raise ValueError("max_seconds must be finite; use a large number to always repeat.")
+    check_number(max_seconds, "max_seconds", low=0, low_open=True,
+                 fix=" Use a large number to always repeat.")
 
 
 def _check_n_threads(n_threads):
@@ -151,7 +148,9 @@ class FitTimes:
     Attributes
     ----------
     method : tuple of str
+        The variant fitted in each row.
     n_samples : tuple of int
+        The number of points it was fitted on.
     seconds : tuple of float
         Wall-clock time of ``fit`` (the best of the repeats).
     n_iter : tuple of int
@@ -208,7 +207,26 @@ class FitTimes:
         return tuple(ratio(value, best[n]) for n, value in zip(self.n_samples, self.inertia))
 
     def column(self, name, method):
-        """One column (a field or property name) for one method, as an array in n order."""
+        """One column (a field or property name) for one method, as an array in n order.
+
+        Parameters
+        ----------
+        name : str
+            One of "n_samples", "seconds", "n_iter", "n_steps", "inertia",
+            "seconds_per_iter", "seconds_per_step", "relative_inertia".
+        method : str
+            One of ``methods``.
+
+        Returns
+        -------
+        values : ndarray of shape (n_sizes,)
+            That column's values for that method, one per size.
+
+        Raises
+        ------
+        ValueError
+            If ``method`` or ``name`` is not one of those.
+        """
         if method not in self.methods:
             raise ValueError(f"method must be one of {list(self.methods)}, but got {method!r}.")
         if name not in _FIT_COLUMNS:
@@ -329,7 +347,7 @@ def time_fits(models, X, n_samples, *, start=None, repeats=3, max_seconds=1.0,
         for n in sizes:
             Xn = X[:n]
             for name, model in models.items():
-                seconds, fitted = _best_time(lambda m=model: fresh(m).fit(Xn), repeats, max_seconds)
+                seconds, fitted = _best_time(lambda m=model: fresh(m).fit(Xn), repeats, max_seconds)  # noqa: B023 (called at once)
                 centers = fitted.cluster_centers_
                 n_iter = int(fitted.n_iter_)
                 n_steps = int(getattr(fitted, "n_steps_", n_iter))
@@ -382,13 +400,21 @@ def time_assign(values, *, vary, n_samples=100_000, n_clusters=8, n_features=8,
         The values of the size that varies.
     vary : {"n_samples", "n_clusters", "n_features"}
         Which size varies; the other two keep the values given below.
-    n_samples, n_clusters, n_features : int
-        The fixed sizes (the one named by ``vary`` is ignored).
+    n_samples : int, default=100_000
+        Points, when they do not vary.
+    n_clusters : int, default=8
+        Centers, when they do not vary.
+    n_features : int, default=8
+        Features, when they do not vary.
     func : callable, default=assign
         ``func(X, centers)`` that returns the labels, for example
         :func:`kmeans_teach.assign` or
         :func:`sklearn.metrics.pairwise_distances_argmin`.
-    repeats, max_seconds, n_threads
+    repeats : int, default=3
+        As in :func:`time_fits`.
+    max_seconds : float, default=1.0
+        As in :func:`time_fits`.
+    n_threads : int or None, default=1
         As in :func:`time_fits`.
     random_state : int, RandomState instance or None, default=0
         Seed of the random points and centers (standard normal numbers,
@@ -396,7 +422,8 @@ def time_assign(values, *, vary, n_samples=100_000, n_clusters=8, n_features=8,
 
     Returns
     -------
-    SweepTimes
+    sweep : SweepTimes
+        The best time of the E-step for every value.
 
     Examples
     --------
@@ -404,8 +431,7 @@ def time_assign(values, *, vary, n_samples=100_000, n_clusters=8, n_features=8,
     >>> sweep.vary, sweep.values, dict(sweep.fixed)
     ('n_clusters', (2, 4), {'n_samples': 1000, 'n_features': 8})
     """
-    if vary not in _SIZES:
-        raise ValueError(f"vary must be one of {list(_SIZES)}, but got {vary!r}.")
+    check_choice(vary, "vary", list(_SIZES))
     if not callable(func):
         raise TypeError(f"func must be callable as func(X, centers), but got {func!r}.")
     sizes = {"n_samples": n_samples, "n_clusters": n_clusters, "n_features": n_features}
@@ -430,7 +456,7 @@ def time_assign(values, *, vary, n_samples=100_000, n_clusters=8, n_features=8,
             X = rng.standard_normal((n, d))
             centers = rng.standard_normal((k, d))
             func(X[: min(n, 1000)], centers)  # untimed warm-up
-            best, labels = _best_time(lambda: func(X, centers), repeats, max_seconds)
+            best, labels = _best_time(lambda: func(X, centers), repeats, max_seconds)  # noqa: B023 (called at once)
             if np.shape(labels) != (n,):
                 raise ValueError(
                     f"func returned shape {np.shape(labels)}, but an E-step must return one "

@@ -17,12 +17,13 @@ This module uses only NumPy and scikit-learn (no plotting).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from numbers import Real
 
 import numpy as np
 
-from ._validation import check_int, check_n_clusters, check_random_state, check_X
-from .engine import _first_distinct, _n_iter, kmeans_steps
+from ._validation import (
+    check_choice, check_int, check_int_array, check_n_clusters, check_number, check_random_state, check_X,
+)
+from .engine import _first_distinct, _lloyd, _n_iter, _prepare_checked
 
 __all__ = [
     "SeedingPick",
@@ -91,7 +92,7 @@ def _squared_distances(centers, X, x_squared_norms):
 
 
 def kmeans_plusplus_steps(X, n_clusters, *, random_state=None):
-    """k-means++ seeding, yielding every pick with the chances that produced it.
+    """The k-means++ seeding, yielding every pick with the chances that produced it.
 
     1. The first center is a data point chosen uniformly at random.
     2. Every point gets the squared distance D² to its nearest chosen center.
@@ -102,15 +103,17 @@ def kmeans_plusplus_steps(X, n_clusters, *, random_state=None):
     Parameters
     ----------
     X : array-like of shape (n_samples, n_features)
+        The data.
     n_clusters : int
         Number of centers to pick, from 1 to the number of distinct points in X.
     random_state : int, RandomState instance or None, default=None
         Seed for the random draws.
 
-    Yields
-    ------
-    pick : SeedingPick
-        One per center, in the order they were chosen.
+    Returns
+    -------
+    picks : generator of SeedingPick
+        One pick per center, in the order they were chosen, computed as they
+        are read (the arguments are checked at the call).
 
     See Also
     --------
@@ -189,6 +192,7 @@ def d2_probabilities(X, centers):
     Parameters
     ----------
     X : array-like of shape (n_samples, n_features)
+        The data.
     centers : array-like of shape (n_centers, n_features)
         The centers chosen so far (at least one).
 
@@ -226,13 +230,16 @@ def d2_pick(X, centers, u):
     Parameters
     ----------
     X : array-like of shape (n_samples, n_features)
+        The data.
     centers : array-like of shape (n_centers, n_features)
+        The centers chosen so far.
     u : float
         A uniform random number in [0, 1), e.g. ``rng.uniform()``.
 
     Returns
     -------
     index : int
+        The row of X picked (never a point with D² = 0).
 
     Examples
     --------
@@ -241,8 +248,7 @@ def d2_pick(X, centers, u):
     >>> d2_pick(X, np.array([[0.0]]), 0.05), d2_pick(X, np.array([[0.0]]), 0.5)
     (1, 2)
     """
-    if isinstance(u, bool) or not isinstance(u, Real) or not 0 <= u < 1:
-        raise ValueError(f"u must be a number in [0, 1), such as rng.uniform(); got {u!r}.")
+    check_number(u, "u", low=0, high=1, high_open=True, fix=" Draw one with rng.uniform().")
     probabilities = d2_probabilities(X, centers)
     # only points with a chance can be picked (a center has D² = 0)
     candidates = np.flatnonzero(probabilities > 0)
@@ -269,11 +275,15 @@ class SeedScan:
     Attributes
     ----------
     seeds : ndarray of shape (n_seeds,)
+        The seed of every run, in order.
     init : {"random", "k-means++"}
+        How every run picked its starting centers.
     inertias : ndarray of shape (n_seeds,)
         Final inertia of every run.
     labels : ndarray of shape (n_seeds, n_samples)
+        The final labels of every run.
     centers : ndarray of shape (n_seeds, n_clusters, n_features)
+        The final centers of every run.
     n_iter : ndarray of shape (n_seeds,)
         Lloyd iterations of every run.
     """
@@ -292,7 +302,23 @@ class SeedScan:
         return len(self.seeds)
 
     def position(self, seed):
-        """Row of this scan that holds ``seed``."""
+        """Row of this scan that holds ``seed``.
+
+        Parameters
+        ----------
+        seed : int
+            One of the scan's seeds.
+
+        Returns
+        -------
+        row : int
+            The index into ``inertias``, ``labels``, ``centers`` and ``n_iter``.
+
+        Raises
+        ------
+        ValueError
+            If the scan has no run with that seed.
+        """
         where = np.flatnonzero(self.seeds == seed)
         if len(where) == 0:
             raise ValueError(f"seed {seed!r} is not in this scan; it has seeds "
@@ -312,17 +338,41 @@ class SeedScan:
     def reached(self, optimum=None, *, rtol=1e-3):
         """Which runs reached the optimum: inertia at most ``optimum * (1 + rtol)``.
 
-        ``optimum`` defaults to the smallest inertia in this scan. A run stops
-        when its centers move less than ``tol``, so runs that found the same
-        clustering can differ in the last digits; ``rtol`` absorbs that.
+        A run stops when its centers move less than ``tol``, so runs that found
+        the same clustering can differ in the last digits; ``rtol`` absorbs that.
+
+        Parameters
+        ----------
+        optimum : float or None, default=None
+            The best inertia (positive); None takes the smallest in this scan.
+        rtol : float, default=1e-3
+            The relative margin above ``optimum`` that still counts as reached.
+
+        Returns
+        -------
+        reached : ndarray of bool of shape (n_seeds,)
+            One verdict per run, in the scan's order.
         """
         optimum = float(self.inertias.min()) if optimum is None else optimum
-        if isinstance(optimum, bool) or not isinstance(optimum, Real) or not optimum > 0:
-            raise ValueError(f"optimum must be a positive inertia; got {optimum!r}.")
+        check_number(optimum, "optimum", low=0, low_open=True, what="inertia",
+                     fix=" Leave it None for this scan's smallest inertia.")
         return self.inertias <= optimum * (1 + rtol)
 
     def share_reached(self, optimum=None, *, rtol=1e-3):
-        """The share of runs that reached the optimum (see :meth:`reached`)."""
+        """The share of runs that reached the optimum (see :meth:`reached`).
+
+        Parameters
+        ----------
+        optimum : float or None, default=None
+            The best inertia; None takes the smallest in this scan.
+        rtol : float, default=1e-3
+            The relative margin above ``optimum`` that still counts as reached.
+
+        Returns
+        -------
+        share : float
+            Between 0 and 1.
+        """
         return float(np.mean(self.reached(optimum, rtol=rtol)))
 
     def __repr__(self):
@@ -344,18 +394,23 @@ def scan_seeds(X, n_clusters, seeds, *, init="random", max_iter=300, tol=1e-4):
     Parameters
     ----------
     X : array-like of shape (n_samples, n_features)
+        The data.
     n_clusters : int
+        Number of clusters.
     seeds : iterable of int
         One run per seed, e.g. ``range(200)``. (Any iterable: wrap it in a
         progress bar to watch the runs go by.)
     init : {"random", "k-means++"}, default="random"
         How every run picks its starting centers (see :func:`kmeans_teach.kmeans_steps`).
-    max_iter, tol :
+    max_iter : int, default=300
+        Passed on to :func:`kmeans_teach.kmeans_steps`.
+    tol : float, default=1e-4
         Passed on to :func:`kmeans_teach.kmeans_steps`.
 
     Returns
     -------
-    SeedScan
+    scan : SeedScan
+        The final inertia, labels, centers and iterations of every run.
 
     Examples
     --------
@@ -367,14 +422,14 @@ def scan_seeds(X, n_clusters, seeds, *, init="random", max_iter=300, tol=1e-4):
     >>> scan.inertias.tolist(), scan.worst_seed, scan.share_reached()
     ([1.5, 1.5, 1.5, 101.0, 101.0, 101.0], 3, 0.5)
     """
-    if not isinstance(init, str) or init not in INITS:
-        raise ValueError(f"init must be one of {INITS}; got {init!r}.")
+    check_choice(init, "init", INITS)
     X = check_X(X)
     check_n_clusters(n_clusters, X)
     runs = []
     for seed in _check_seeds(seeds):
-        *_, final = kmeans_steps(X, n_clusters, init=init, random_state=seed,
-                                 max_iter=max_iter, tol=tol)
+        # X is checked once above: each run checks only its other arguments
+        *_, final = _lloyd(*_prepare_checked(X, n_clusters, init, seed, max_iter, tol,
+                                             "relocate"), "relocate")
         runs.append((seed, final.inertia, final.labels, final.centers, _n_iter(final)))
     if not runs:
         raise ValueError("seeds is empty: give at least one seed, e.g. range(200).")
@@ -393,16 +448,18 @@ def best_of_n_probability(p, n_init):
     n_init : int or array of int
         Number of runs (at least 1).
 
+    Returns
+    -------
+    probability : float or ndarray
+        ``1 - (1 - p) ** n_init``, of the shape of ``n_init``.
+
     Examples
     --------
     >>> best_of_n_probability(0.8, [1, 2, 3]).round(3)
     array([0.8  , 0.96 , 0.992])
     """
-    if isinstance(p, bool) or not isinstance(p, Real) or not 0 <= p <= 1:
-        raise ValueError(f"p must be a probability between 0 and 1; got {p!r}.")
-    n = np.asarray(n_init)
-    if not np.issubdtype(n.dtype, np.integer) or n.size == 0 or (n < 1).any():
-        raise ValueError(f"n_init must be whole numbers >= 1; got {n_init!r}.")
+    check_number(p, "p", low=0, high=1, what="probability")
+    n = check_int_array(n_init, "n_init", low=1, fix=" For example n_init=[1, 2, 5, 10].")
     # all n runs fail with chance (1 - p)^n; otherwise at least one succeeds
     return 1 - (1 - p) ** n
 
@@ -421,11 +478,14 @@ def simulate_best_of_n(reached, n_init, *, n_groups=2000, random_state=None):
     n_init : int
         Runs per group, from 1 to ``n_runs``.
     n_groups : int, default=2000
+        How many groups to draw.
     random_state : int, RandomState instance or None, default=None
+        Seeds the random draws; an int gives the same result on every call.
 
     Returns
     -------
     share : float
+        The share of the groups in which at least one run reached the optimum.
 
     Examples
     --------

@@ -14,12 +14,11 @@ on a fixed sample of its pixels; every pixel then gets its nearest center.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from numbers import Real
 
 import numpy as np
 
 from ._threads import limit_threads
-from ._validation import check_int, check_random_state, rng_from
+from ._validation import check_int, check_number, check_random_state, rng_from
 from .engine import assign
 
 __all__ = ["pixel_features", "SegmentationData", "Segmentation", "segment", "region_borders",
@@ -27,10 +26,8 @@ __all__ = ["pixel_features", "SegmentationData", "Segmentation", "segment", "reg
 
 
 def _check_weight(weight):
-    if isinstance(weight, bool) or not isinstance(weight, Real) or not 0 <= weight < np.inf:
-        raise ValueError(f"position_weight must be a number >= 0 (0: colour only), "
-                         f"but got {weight!r}.")
-    return float(weight)
+    return check_number(weight, "position_weight", low=0,
+                        fix=" Use 0 to segment by colour only.")
 
 
 def pixel_features(image, position_weight=0.0):
@@ -39,13 +36,16 @@ def pixel_features(image, position_weight=0.0):
     Parameters
     ----------
     image : ndarray of shape (height, width, 3), dtype uint8
+        The photo.
     position_weight : float, default=0.0
         0 gives the three colour columns only; otherwise two position columns
         are added, x and y divided by the longer side, times this weight.
 
     Returns
     -------
-    ndarray of shape (height * width, 3 or 5)
+    features : ndarray of shape (height * width, 3 or 5)
+        One row per pixel, row by row: its colour divided by 255, then its
+        weighted position when ``position_weight`` is not 0.
 
     Examples
     --------
@@ -80,6 +80,11 @@ class Segmentation:
     sizes : ndarray of shape (n_clusters,)
         Pixels in each region.
     position_weight : float
+        The weight of the pixels' positions against their colours.
+    n_clusters : int
+        The number of regions.
+    image : ndarray of shape (height, width, 3), dtype uint8
+        Every pixel painted in its region's mean colour.
     """
 
     labels: np.ndarray
@@ -108,11 +113,29 @@ class SegmentationData:
     Parameters
     ----------
     image : ndarray of shape (height, width, 3), dtype uint8
+        The photo.
     step : int, default=4
         Keep every ``step``-th pixel along each side (427 x 640 becomes 107 x 160).
     sample_size : int, default=2000
         k-means is fitted on this many pixels, the same ones for every (k, weight).
     random_state : int, RandomState instance or None, default=0
+        Seeds the sample and the k-means fits; an int gives the same result on
+        every call.
+
+    Attributes
+    ----------
+    image : ndarray of shape (ceil(height / step), ceil(width / step), 3)
+        The downsampled photo (every ``step``-th pixel).
+    shape : tuple of int
+        Its (height, width).
+    full_shape : tuple of int
+        The (height, width) of the photo as given.
+    step : int
+        As given.
+    sample : ndarray of shape (sample_size,)
+        Indices of the sampled pixels, sorted.
+    random_state : int
+        The seed of the k-means fits.
 
     Examples
     --------
@@ -135,14 +158,40 @@ class SegmentationData:
         sample_size = check_int(sample_size, "sample_size", low=2)
         rng = rng_from(random_state)
         self.sample = np.sort(rng.choice(n, size=min(sample_size, n), replace=False))
-        self.random_state = int(rng.integers(2**31 - 1)) if random_state is None or not isinstance(random_state, int) else random_state
+        self.random_state = (int(rng.integers(2**31 - 1)) if random_state is None or not isinstance(random_state, int)
+                             else random_state)
         self._cache = {}
 
     def features(self, position_weight):
+        """The pixels of the downsampled photo as rows, for :func:`pixel_features`.
+
+        Parameters
+        ----------
+        position_weight : float
+            The weight of the pixels' positions (0: colour only).
+
+        Returns
+        -------
+        features : ndarray of shape (n_pixels, 3 or 5)
+            One row per pixel.
+        """
         return pixel_features(self.image, position_weight)
 
     def segment(self, n_clusters, position_weight=0.0):
-        """The segmentation for ``(n_clusters, position_weight)``, computed once and kept."""
+        """The segmentation for ``(n_clusters, position_weight)``, computed once and kept.
+
+        Parameters
+        ----------
+        n_clusters : int
+            Number of regions, from 1 to the sample size.
+        position_weight : float, default=0.0
+            The weight of the pixels' positions against their colours.
+
+        Returns
+        -------
+        segmentation : Segmentation
+            The same object on every call with the same arguments.
+        """
         n_clusters = check_int(n_clusters, "n_clusters", low=1, high=len(self.sample))
         weight = _check_weight(position_weight)
         key = (n_clusters, weight)
@@ -184,15 +233,23 @@ def segment(image, n_clusters, *, position_weight=0.0, step=4, sample_size=2000,
     Parameters
     ----------
     image : ndarray of shape (height, width, 3), dtype uint8
+        The photo.
     n_clusters : int
+        Number of regions.
     position_weight : float, default=0.0
+        The weight of the pixels' positions against their colours (see
+        :func:`pixel_features`).
     step : int, default=4
+        Keep every ``step``-th pixel along each side.
     sample_size : int, default=2000
+        k-means is fitted on this many pixels.
     random_state : int, RandomState instance or None, default=0
+        Seeds the random draws; an int gives the same result on every call.
 
     Returns
     -------
-    Segmentation
+    segmentation : Segmentation
+        The region of every pixel of the downsampled photo, with their colours.
 
     Examples
     --------
@@ -209,6 +266,16 @@ def segment(image, n_clusters, *, position_weight=0.0, step=4, sample_size=2000,
 def region_borders(labels):
     """True on every pixel whose right or lower neighbour is in another region.
 
+    Parameters
+    ----------
+    labels : array-like of shape (height, width)
+        The region of every pixel.
+
+    Returns
+    -------
+    border : ndarray of bool of shape (height, width)
+        The border pixels.
+
     Examples
     --------
     >>> region_borders(np.array([[0, 0, 1], [0, 0, 1]])).astype(int).tolist()
@@ -224,8 +291,20 @@ def region_borders(labels):
 def with_borders(seg, image=None, color=(255, 255, 255)):
     """An image with the region borders of ``seg`` painted in ``color``.
 
-    ``image`` is the photo the borders are drawn on (of the segmentation's
-    shape); None draws them on the segmented image (mean colour per region).
+    Parameters
+    ----------
+    seg : Segmentation
+        The regions.
+    image : ndarray of shape (height, width, 3) or None, default=None
+        The photo the borders are drawn on (of the segmentation's shape); None
+        draws them on the segmented image (mean colour per region).
+    color : tuple of int, default=(255, 255, 255)
+        The RGB colour of the borders.
+
+    Returns
+    -------
+    picture : ndarray of shape (height, width, 3), dtype uint8
+        A new image; ``image`` is not changed.
 
     Examples
     --------

@@ -14,13 +14,12 @@ cluster nearest its center, where the clusters are purest.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from numbers import Real
 
 import numpy as np
 
 from ._threads import limit_threads
-from ._validation import check_int, check_random_state, check_X
+from ._validation import check_int, check_number, check_random_state, check_X
+from .datasets import DigitsSplit, _int_seed, digits_split  # noqa: F401
 
 __all__ = [
     "DigitsSplit",
@@ -43,70 +42,21 @@ SHARES = (0.2, 0.5, 1.0)
 
 
 @dataclass(frozen=True, repr=False)
-class DigitsSplit:
-    """The digits, split into a training and a test set (pixels scaled to 0..1)."""
-
-    X_train: np.ndarray
-    X_test: np.ndarray
-    y_train: np.ndarray
-    y_test: np.ndarray
-
-    def __repr__(self):
-        return (f"DigitsSplit({len(self.X_train)} training images, "
-                f"{len(self.X_test)} test images, {self.X_train.shape[1]} pixels each)")
-
-
-@lru_cache(maxsize=None)
-def digits_split(test_size=450, random_state=0):
-    """Lesson 05's digits, split into train and test, pixels divided by 16.
-
-    The split is stratified (each digit in the same proportion on both sides)
-    and the pixels go from 0 to 1 instead of 0 to 16, so that the logistic
-    regression converges quickly (feature scaling is lesson 08's subject).
-
-    Parameters
-    ----------
-    test_size : int, default=450
-        Images kept aside for the test set.
-    random_state : int, RandomState instance or None, default=0
-        Seed of the split (an int, so that the cached split is reused).
-
-    Returns
-    -------
-    DigitsSplit
-
-    Examples
-    --------
-    >>> digits_split()
-    DigitsSplit(1347 training images, 450 test images, 64 pixels each)
-    """
-    from sklearn.model_selection import train_test_split
-
-    from .datasets import lesson_digits
-
-    check_int(test_size, "test_size", low=10, high=1787)
-    check_random_state(random_state)
-    X, y = lesson_digits()
-    parts = train_test_split(X / 16.0, y, test_size=test_size, stratify=y,
-                             random_state=random_state)
-    for part in parts:
-        part.setflags(write=False)  # cached and shared: nobody may change it
-    return DigitsSplit(*parts)
-
-
-@dataclass(frozen=True, repr=False)
 class Representatives:
-    """k-means on the training images, and the image nearest each center.
+    """The k-means clusters of the training images, and the image nearest each center.
 
     Attributes
     ----------
     centers : ndarray of shape (n_clusters, n_features)
+        The k-means centers.
     labels : ndarray of shape (n_samples,)
         The cluster of every training image.
     distances : ndarray of shape (n_samples, n_clusters)
         ``KMeans.transform``: the distance of every image to every center.
     index : ndarray of shape (n_clusters,)
         The representative of each cluster: ``distances.argmin(axis=0)``.
+    n_clusters : int
+        The number of clusters.
     """
 
     centers: np.ndarray
@@ -129,14 +79,19 @@ def representatives(X, n_clusters, *, n_init=1, random_state=0):
     Parameters
     ----------
     X : ndarray of shape (n_samples, n_features)
+        The data.
     n_clusters : int
         How many labels you can buy: one per cluster.
     n_init : int, default=1
+        k-means runs (the best is kept), as ``KMeans(n_init=...)``.
     random_state : int, RandomState instance or None, default=0
+        Seeds the random draws; an int gives the same result on every call.
 
     Returns
     -------
-    Representatives
+    reps : Representatives
+        The clusters, every image's distance to every center, and the
+        representative of each cluster.
 
     Examples
     --------
@@ -164,6 +119,7 @@ def propagate(reps, rep_labels, share=1.0):
     Parameters
     ----------
     reps : Representatives
+        From :func:`representatives`.
     rep_labels : ndarray of shape (n_clusters,)
         The label bought for each representative, ``y[reps.index]``.
     share : float in (0, 1], default=1.0
@@ -185,9 +141,8 @@ def propagate(reps, rep_labels, share=1.0):
     >>> len(index) < len(split.X_train), bool(np.isin(reps.index, index).all())
     (True, True)
     """
-    if isinstance(share, bool) or not isinstance(share, Real) or not 0 < share <= 1:
-        raise ValueError(f"share must be a number in (0, 1], such as 0.2 for the closest "
-                         f"20 % of each cluster, but got {share!r}.")
+    check_number(share, "share", low=0, high=1, low_open=True,
+                 fix=" For example 0.2 for the closest 20 % of each cluster.")
     rep_labels = np.asarray(rep_labels)
     if rep_labels.shape != (reps.n_clusters,):
         raise ValueError(f"rep_labels must hold one label per cluster, shape "
@@ -207,6 +162,18 @@ def propagate(reps, rep_labels, share=1.0):
 def fit_classifier(X, y):
     """The lesson's classifier: a logistic regression (lbfgs), fitted on one thread.
 
+    Parameters
+    ----------
+    X : ndarray of shape (n_samples, n_features)
+        The training images.
+    y : ndarray of shape (n_samples,)
+        Their labels.
+
+    Returns
+    -------
+    model : sklearn.linear_model.LogisticRegression
+        Fitted (``max_iter=2000``).
+
     Examples
     --------
     >>> split = digits_split()
@@ -221,7 +188,22 @@ def fit_classifier(X, y):
 
 
 def count_correct(model, split):
-    """How many test images ``model`` gets right: (count, share of the test set)."""
+    """How many test images ``model`` gets right.
+
+    Parameters
+    ----------
+    model : fitted classifier
+        Anything with ``predict``, e.g. from :func:`fit_classifier`.
+    split : DigitsSplit
+        The images; the test set is scored.
+
+    Returns
+    -------
+    count : int
+        Test images predicted right.
+    share : float
+        The same as a share of the test set.
+    """
     with limit_threads():
         right = int((model.predict(split.X_test) == split.y_test).sum())
     return right, right / len(split.y_test)
@@ -234,7 +216,9 @@ class BudgetCurves:
     Attributes
     ----------
     budgets : tuple of int
+        The numbers of labels bought.
     shares : tuple of float
+        The shares of each cluster the labels were propagated to.
     random : ndarray of shape (n_budgets,)
         Correct test images with that many randomly chosen labelled images.
     representative : ndarray of shape (n_budgets,)
@@ -244,6 +228,7 @@ class BudgetCurves:
     propagated_right : ndarray of shape (n_budgets, n_shares)
         The share of propagated labels that are right.
     n_test : int
+        The number of test images (the accuracies' denominator).
     representative_index : tuple of ndarray
         For each budget, the training images that were labelled (the representatives).
     """
@@ -258,7 +243,22 @@ class BudgetCurves:
     representative_index: tuple = ()
 
     def accuracy(self, method, budget, share=None):
-        """The accuracy (0..1) of ``method`` at ``budget`` labels."""
+        """The accuracy (0..1) of ``method`` at ``budget`` labels.
+
+        Parameters
+        ----------
+        method : {"random", "representative", "propagated"}
+            Which labelling.
+        budget : int
+            One of ``budgets``.
+        share : float or None, default=None
+            One of ``shares``; needed for "propagated" only.
+
+        Returns
+        -------
+        accuracy : float
+            Correct test images divided by ``n_test``.
+        """
         i = self.budgets.index(budget)
         if method == "propagated":
             return self.propagated[i, self.shares.index(share)] / self.n_test
@@ -280,19 +280,24 @@ def label_budget_curves(budgets=BUDGETS, shares=SHARES, *, random_state=0, progr
     Parameters
     ----------
     budgets : tuple of int, default=BUDGETS
+        The numbers of labels bought (2 to 1347, the training set's size).
     shares : tuple of float, default=SHARES
+        The shares of each cluster that the labels are propagated to.
     random_state : int, RandomState instance or None, default=0
-        Seed of the random draws and of k-means; an int (the cache key) in practice.
+        Seed of the random draws and of k-means. The curves of an int seed are
+        cached; None or a RandomState draws an int seed from it first (so a
+        RandomState advances and None gives new draws each call).
     progress : callable, default=None
         Wraps the budgets, e.g. a progress bar (``progress(iterable)``).
 
     Returns
     -------
-    BudgetCurves
+    curves : BudgetCurves
+        The count of correct test images for every budget, method and share.
     """
     budgets = tuple(check_int(b, "budgets", low=2, high=1347) for b in budgets)
     shares = tuple(float(s) for s in shares)
-    check_random_state(random_state)
+    random_state = _int_seed(random_state)  # the cache key, and default_rng's seed below
     if progress is None:
         return _curves(budgets, shares, random_state)
     key = (budgets, shares, random_state)

@@ -38,11 +38,10 @@ from functools import lru_cache
 from numbers import Integral
 
 import numpy as np
-from scipy.sparse.csgraph import connected_components
 
 from ._threads import limit_threads
 from .datasets import lesson_moons
-from ._validation import check_int, check_random_state, check_X
+from ._validation import check_int, check_number, check_random_state, check_X
 from .metrics import match_clusters
 
 __all__ = [
@@ -78,11 +77,16 @@ def knn_affinity(X, n_neighbors=10):
     Parameters
     ----------
     X : ndarray of shape (n_samples, n_features)
+        The data.
     n_neighbors : int, default=10
+        Neighbours per point, the point itself included (as scikit-learn counts them).
 
     Returns
     -------
     affinity : scipy.sparse CSR matrix of shape (n_samples, n_samples)
+        ``0.5 * (C + C.T)``, where ``C[i, j] = 1`` when j is one of the
+        ``n_neighbors`` nearest points of i: 1 where both chose each other,
+        0.5 where one did.
 
     Examples
     --------
@@ -94,7 +98,11 @@ def knn_affinity(X, n_neighbors=10):
            [0. , 0.5, 1. ]])
     """
     X = check_X(X)
-    n_neighbors = _check_n_neighbors(n_neighbors, X.shape[0])
+    return _knn_affinity(X, _check_n_neighbors(n_neighbors, X.shape[0]))
+
+
+def _knn_affinity(X, n_neighbors):
+    """:func:`knn_affinity` on checked input."""
     from sklearn.neighbors import kneighbors_graph  # on use: scikit-learn imports pandas
     choice = kneighbors_graph(X, n_neighbors=n_neighbors, include_self=True)
     return (0.5 * (choice + choice.T)).tocsr()
@@ -115,6 +123,7 @@ class SpectralEmbedding:
     affinity : scipy.sparse CSR matrix of shape (n_samples, n_samples)
         The symmetric nearest-neighbour graph (see :func:`knn_affinity`).
     n_neighbors : int
+        Neighbours per point in the graph.
     n_graph_components : int
         How many separate pieces the graph has. 1 means connected; more
         means scikit-learn warned "Graph is not fully connected".
@@ -146,6 +155,7 @@ def spectral_embedding_of(X, *, n_neighbors=10, n_components=2, random_state=Non
     Parameters
     ----------
     X : ndarray of shape (n_samples, n_features)
+        The data.
     n_neighbors : int, default=10
         Neighbours per point in the graph (scikit-learn's default).
     n_components : int, default=2
@@ -157,9 +167,10 @@ def spectral_embedding_of(X, *, n_neighbors=10, n_components=2, random_state=Non
 
     Returns
     -------
-    SpectralEmbedding
-        Its ``coords`` are the eigenvectors divided by ``sqrt(degree)``, as
-        scikit-learn returns them (see the module's docstring).
+    embedding : SpectralEmbedding
+        The coordinates, the graph and its pieces. Its ``coords`` are the
+        eigenvectors divided by ``sqrt(degree)``, as scikit-learn returns them
+        (see the module's docstring).
 
     Warns
     -----
@@ -188,17 +199,25 @@ def spectral_embedding_of(X, *, n_neighbors=10, n_components=2, random_state=Non
     n_samples = X.shape[0]
     if n_samples < 3:
         raise ValueError(f"X has {n_samples} samples; a spectral embedding needs at least 3.")
-    affinity = knn_affinity(X, n_neighbors)
+    n_neighbors = _check_n_neighbors(n_neighbors, n_samples)
     n_components = check_int(
         n_components, "n_components", low=1, high=n_samples - 2,
         fix=f" The eigenvector solver needs it below the number of samples minus one "
             f"({n_samples - 1}).",
     )
+    return _spectral_embedding_of(X, n_neighbors, n_components, check_random_state(random_state))
+
+
+def _spectral_embedding_of(X, n_neighbors, n_components, rng):
+    """:func:`spectral_embedding_of` on checked input; ``rng`` a RandomState."""
+    from scipy.sparse.csgraph import connected_components  # on use: a light import
+
+    affinity = _knn_affinity(X, n_neighbors)
     n_pieces, pieces = connected_components(affinity, directed=False)
     from sklearn.manifold import spectral_embedding  # on use: scikit-learn imports pandas
     with limit_threads():  # the eigenvector solver, on one thread as every fit
         coords = spectral_embedding(
-            affinity, n_components=n_components, random_state=check_random_state(random_state),
+            affinity, n_components=n_components, random_state=rng,
             eigen_tol="auto", drop_first=False,
         )
     return SpectralEmbedding(coords, affinity, int(n_neighbors), int(n_pieces), pieces)
@@ -238,15 +257,20 @@ def spectral_clustering_of(X, n_clusters=2, *, n_neighbors=10, random_state=None
     Parameters
     ----------
     X : ndarray of shape (n_samples, n_features)
+        The data.
     n_clusters : int, default=2
+        Number of clusters.
     n_neighbors : int, default=10
+        Neighbours per point in the graph (scikit-learn's default).
     random_state : int, RandomState instance or None, default=None
+        Seeds the random draws; an int gives the same result on every call.
     n_init : int, default=10
         k-means restarts in the embedding (scikit-learn's default here).
 
     Returns
     -------
-    SpectralResult
+    result : SpectralResult
+        The labels, the embedding and the k-means centers in it.
 
     Warns
     -----
@@ -270,8 +294,8 @@ def spectral_clustering_of(X, n_clusters=2, *, n_neighbors=10, random_state=None
     n_init = check_int(n_init, "n_init", low=1)
     # one random stream for both steps, in scikit-learn's order
     rng = check_random_state(random_state)
-    embedding = spectral_embedding_of(X, n_neighbors=n_neighbors, n_components=n_clusters,
-                                      random_state=rng)
+    n_neighbors = _check_n_neighbors(n_neighbors, X.shape[0])
+    embedding = _spectral_embedding_of(X, n_neighbors, n_clusters, rng)
     with limit_threads():
         from sklearn.cluster import KMeans  # on use: scikit-learn imports pandas
         kmeans = KMeans(n_clusters, n_init=n_init, random_state=rng).fit(embedding.coords)
@@ -295,7 +319,7 @@ def _aligned(y_true, labels):
 
 @dataclass(frozen=True, eq=False)
 class MoonsComparison:
-    """k-means and spectral clustering on one moons data set (read-only).
+    """The k-means and spectral clusterings of one moons data set (read-only).
 
     Cluster numbers are matched to the true moons (one-to-one, largest
     overlap) so that colours mean the same in every picture; the adjusted
@@ -303,11 +327,22 @@ class MoonsComparison:
 
     Attributes
     ----------
-    X, y : the points and their true moon
-    noise, n_neighbors : the settings
-    kmeans_labels, kmeans_centers : k-means with k=2 in the original space
-    spectral_labels : spectral clustering's labels
-    embedding : SpectralEmbedding where spectral clustering ran k-means
+    X : ndarray of shape (n_samples, 2)
+        The points.
+    y : ndarray of shape (n_samples,)
+        Their true moon.
+    noise : float
+        The noise the moons were made with.
+    n_neighbors : int
+        Neighbours per point in spectral clustering's graph.
+    kmeans_labels : ndarray of shape (n_samples,)
+        k-means with k=2 in the original space.
+    kmeans_centers : ndarray of shape (2, 2)
+        Its centers.
+    spectral_labels : ndarray of shape (n_samples,)
+        Spectral clustering's labels.
+    embedding : SpectralEmbedding
+        Where spectral clustering ran k-means.
     ari_kmeans, ari_spectral : float
         Agreement with the true moons: 1 is perfect, about 0 is chance.
     warning : str or None
@@ -328,7 +363,7 @@ class MoonsComparison:
 
     @property
     def spectral_determined(self):
-        """Is spectral clustering's result determined by the data at all?
+        """Whether spectral clustering's result is determined by the data at all.
 
         Not when the neighbour graph has more pieces than the 2 clusters: then the
         smallest eigenvalue, 0, is repeated once per piece, and any rotation of its
@@ -343,7 +378,18 @@ class MoonsComparison:
         return self.embedding.n_graph_components <= 2
 
     def spectral_score(self, digits=3):
-        """The spectral ARI as text, or "not determined" where it is not (see above)."""
+        """The spectral ARI as text, or "not determined" where it is not (see above).
+
+        Parameters
+        ----------
+        digits : int, default=3
+            Decimals of the ARI.
+
+        Returns
+        -------
+        text : str
+            The ARI rounded, or "not determined" when ``spectral_determined`` is False.
+        """
         if not self.spectral_determined:
             return "not determined"
         return f"{self.ari_spectral:.{digits}f}"
@@ -380,7 +426,9 @@ def compare_on_moons(noise=0.05, n_neighbors=10, *, n_samples=200, random_state=
     noise : float, default=0.05
         Standard deviation of the Gaussian noise added to the moons (>= 0).
     n_neighbors : int, default=10
+        Neighbours per point in spectral clustering's graph.
     n_samples : int, default=200
+        Points in the moons data set.
     random_state : int, RandomState instance or None, default=0
         Seed for the data, k-means and the eigenvector solver. A RandomState
         or None is turned into one int seed drawn from it. The moons and
@@ -390,7 +438,8 @@ def compare_on_moons(noise=0.05, n_neighbors=10, *, n_samples=200, random_state=
 
     Returns
     -------
-    MoonsComparison
+    comparison : MoonsComparison
+        Both clusterings, their ARI and the spectral embedding.
 
     Examples
     --------
@@ -399,10 +448,7 @@ def compare_on_moons(noise=0.05, n_neighbors=10, *, n_samples=200, random_state=
     >>> compare_on_moons().warning
     'Graph is not fully connected, spectral embedding may not work as expected.'
     """
-    if isinstance(noise, bool) or not isinstance(noise, (int, float, np.floating, np.integer)) \
-            or not np.isfinite(noise) or noise < 0:
-        raise ValueError(f"noise must be a finite number >= 0, but got {noise!r}; "
-                         "the lesson uses 0.05.")
+    check_number(noise, "noise", low=0, fix=" The lesson uses 0.05.")
     n_samples = check_int(n_samples, "n_samples", low=4)
     if not isinstance(random_state, Integral):
         # a RandomState or None: draw the int seed the cache is keyed by

@@ -11,7 +11,7 @@ than fighting over two).
 from __future__ import annotations
 
 from ._threads import limit_threads
-from ._validation import check_int, check_random_state, check_X
+from ._validation import check_int, check_number, check_random_state, check_X
 
 __all__ = ["tsne_embedding"]
 
@@ -22,7 +22,9 @@ def tsne_embedding(X, *, n_components=2, perplexity=30.0, max_iter=500, random_s
     Parameters
     ----------
     X : ndarray of shape (n_samples, n_features)
+        The data.
     n_components : int, default=2
+        Dimensions of the map.
     perplexity : float, default=30.0
         Roughly how many neighbours each point tries to keep close; it must
         be smaller than the number of samples.
@@ -35,7 +37,8 @@ def tsne_embedding(X, *, n_components=2, perplexity=30.0, max_iter=500, random_s
 
     Returns
     -------
-    ndarray of shape (n_samples, n_components)
+    embedding : ndarray of shape (n_samples, n_components)
+        The map: one row of coordinates per point.
 
     Notes
     -----
@@ -59,10 +62,9 @@ def tsne_embedding(X, *, n_components=2, perplexity=30.0, max_iter=500, random_s
     max_iter = check_int(max_iter, "max_iter", low=250,
                          fix=" scikit-learn's TSNE needs at least 250 iterations.")
     check_random_state(random_state)
-    if isinstance(perplexity, bool) or not isinstance(perplexity, (int, float)) \
-            or not 0 < perplexity < len(X):
-        raise ValueError(f"perplexity must be a number between 0 and the number of samples "
-                         f"({len(X)}), but got {perplexity!r}. Values from 5 to 50 are usual.")
+    check_number(perplexity, "perplexity", low=0, high=len(X), low_open=True, high_open=True,
+                 fix=f" It must stay below the number of samples ({len(X)}); values from 5 "
+                     "to 50 are usual.")
     from sklearn.manifold import TSNE  # on use: scikit-learn imports pandas
     model = TSNE(n_components=n_components, perplexity=float(perplexity), max_iter=max_iter,
                  init="pca", random_state=random_state)

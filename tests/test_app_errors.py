@@ -51,3 +51,32 @@ def test_an_error_in_a_new_run_is_shown_too(monkeypatch):
     app.seed_slider.value = (app.seed_slider.value + 1) % (app.seed_slider.max + 1)
     assert app.last_error is None
     assert_frame_is_the_figure(app, "a failed new run, then another seed")
+
+
+@pytest.mark.parametrize("name", ["StepThrough", "GMMStepThrough"])
+def test_an_error_while_the_controls_are_frozen_does_not_freeze_the_app(name):
+    """A new run sets the step slider with redraws held back; an error there must not
+    leave them held back (the app then ignored every later move, and said nothing)."""
+    app = app_named(name)
+    app.step_slider.value = 2
+    raised = []
+
+    def fail_once(change):
+        if not raised:
+            raised.append(change)
+            raise Boom("an observer failed while the new run set the step slider")
+
+    app.step_slider.observe(fail_once, names="value")
+    try:
+        app.seed_slider.value = (app.seed_slider.value + 1) % (app.seed_slider.max + 1)
+        assert raised and raised[0]["new"] == 0  # it failed inside the new run's freeze
+        assert isinstance(app.last_error, Boom)
+        assert app.status.value.startswith("⚠") and "seed" in app.status.value
+        assert "Boom: an observer failed" in app.status.value
+        assert not app._frozen
+        app.step_slider.value = 1  # the next move is shown
+        assert app.last_error is None
+        assert not app.status.value.startswith("⚠")
+        assert_frame_is_the_figure(app, "an error in a new run's freeze, then half-step 1")
+    finally:
+        app.step_slider.unobserve(fail_once, names="value")

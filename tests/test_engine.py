@@ -80,7 +80,7 @@ def test_empty_keep_warns_and_leaves_the_center():
 
 def test_empty_nan_reproduces_the_naive_loop_and_then_fails_clearly():
     steps = kmeans_steps(blobs(), 4, init=EMPTYING_INIT, empty="nan")
-    init, first_assign, first_update = next(steps), next(steps), next(steps)
+    _init, _first_assign, first_update = next(steps), next(steps), next(steps)
     assert np.isnan(first_update.centers[[1, 3]]).all()
     assert not np.isnan(first_update.centers[[0, 2]]).any()
     with pytest.raises(EmptyClusterError, match=r"center\(s\) \[1, 3\] are NaN.*empty='relocate'"):

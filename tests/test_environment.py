@@ -70,6 +70,15 @@ def test_environment_yml_keeps_test_tools_out_of_the_binder_image():
     assert _conda_environment()["channels"] == ["conda-forge"]
 
 
+def test_environment_yml_installs_what_the_lessons_lock_pins():
+    # Binder's image is a student's environment from conda-forge: every package it names
+    # is one that requirements/lock.txt (make lab) pins, and no test tool
+    pypi_names = {conda: pypi for pypi, conda in CONDA_NAMES.items()}
+    named = {pypi_names.get(name, name) for name in _conda_requirements()}
+    assert named - set(_pins(LESSONS_LOCK)) == set()
+    assert not named & TEST_ONLY
+
+
 def test_environment_yml_pins_python_the_way_repo2docker_reads_it():
     pythons = [d for d in _conda_environment()["dependencies"]
                if isinstance(d, str) and re.match(r"python\b", d)]
@@ -84,20 +93,73 @@ def test_postbuild_installs_the_package_without_dependencies():
     assert "pip install --no-deps -e ." in text
 
 
-def test_lock_file_pins_every_direct_dependency():
+#: The lessons' lock (make lab, make present) and the test lock (make test): the same
+#: pins, the second with the test tools added.
+LESSONS_LOCK = ROOT / "requirements" / "lock.txt"
+TEST_LOCK = ROOT / "requirements" / "lock-test.txt"
+
+#: Packages that only the tests use: none of them may reach a student's environment.
+TEST_ONLY = {"pytest", "playwright", "hypothesis", "nbval", "coverage", "uv", "kneed",
+             "ruff", "numpydoc", "sphinx", "pluggy", "iniconfig", "greenlet"}
+
+
+def _pins(lock):
+    """{name: {version: [environment markers]}} of a lock file written by uv."""
     pins = {}
-    for line in (ROOT / "requirements" / "lock.txt").read_text().splitlines():
-        if "==" in line and not line.startswith("#"):
-            name, version = line.split(";")[0].strip().split("==")
-            pins.setdefault(name.lower(), []).append(version)
-    declared = set(_runtime_requirements()) | set(_test_requirements())
-    missing = declared - set(pins)
-    assert not missing, f"not pinned in requirements/lock.txt: {missing}; run `make lock`"
+    for line in lock.read_text().splitlines():
+        if "==" in line and not line.startswith((" ", "#")):
+            requirement, _, marker = line.partition(";")
+            name, version = requirement.strip().split("==")
+            name = name.lower().replace("_", "-")
+            pins.setdefault(name, {}).setdefault(version, []).append(marker.strip())
+    return pins
 
 
-def test_lock_file_is_universal():
-    header = (ROOT / "requirements" / "lock.txt").read_text().splitlines()[:3]
-    assert any("--universal" in line for line in header)
+def _header(lock):
+    return "\n".join(lock.read_text().splitlines()[:3])
+
+
+@pytest.mark.parametrize("lock, declared", [
+    (LESSONS_LOCK, lambda: set(_runtime_requirements())),
+    (TEST_LOCK, lambda: set(_runtime_requirements()) | set(_test_requirements())),
+], ids=["lessons", "test"])
+def test_lock_file_pins_every_direct_dependency(lock, declared):
+    missing = declared() - set(_pins(lock))
+    assert not missing, f"not pinned in {lock.relative_to(ROOT)}: {missing}; run `make lock`"
+
+
+@pytest.mark.parametrize("lock", [LESSONS_LOCK, TEST_LOCK], ids=["lessons", "test"])
+def test_lock_file_is_universal(lock):
+    assert "--universal" in _header(lock)
+
+
+def test_the_lessons_lock_is_resolved_without_the_test_extra_and_within_the_test_lock():
+    header = _header(LESSONS_LOCK)
+    assert "--extra" not in header
+    assert "-c requirements/lock-test.txt" in header
+    assert "--extra test" in _header(TEST_LOCK)
+
+
+def test_every_pin_of_the_lessons_lock_is_the_test_locks_pin():
+    # the notebooks' stored outputs were made with one set of versions: a student's
+    # `make lab` and `make test` must run exactly those
+    lessons, test = _pins(LESSONS_LOCK), _pins(TEST_LOCK)
+    differ = {name: (sorted(versions), sorted(test.get(name, {})))
+              for name, versions in lessons.items()
+              if set(versions) != set(test.get(name, {}))}
+    assert not differ, f"pinned differently (lessons' lock, test lock): {differ}; run `make lock`"
+    # and under the same environment markers, so a platform that gets a package from
+    # one lock gets the same version from the other
+    markers = {name: version for name, versions in lessons.items()
+               for version, marker in versions.items() if test[name][version] != marker}
+    assert not markers, f"environment markers differ between the two locks: {markers}"
+
+
+def test_the_lessons_lock_holds_no_test_tool():
+    found = TEST_ONLY & set(_pins(LESSONS_LOCK))
+    assert not found, f"test tools in requirements/lock.txt, which make lab installs: {found}"
+    # the list above is not out of date: each of them is in the test lock
+    assert TEST_ONLY <= set(_pins(TEST_LOCK))
 
 
 def _third_party_imports(folder):

@@ -4,7 +4,7 @@ import warnings
 
 import numpy as np
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 from sklearn.datasets import make_blobs
 from sklearn.exceptions import ConvergenceWarning
@@ -19,7 +19,12 @@ from kmeans_teach.gmm import COVARIANCE_TYPES, gmm_responsibilities
 #: Where one collapsed onto about one point (smallest variance near reg_covar), it
 #: fell by up to 1.6e-7: reg_covar moves the M-step off the exact maximum, so EM's
 #: guarantee no longer holds. The property is stated for runs without a collapse.
-LL_ROUNDING = 1e-12
+#: Later, hypothesis found a run without a collapse that fell by 3.6e-12 at
+#: |ll| = 3.5 (seed=10, k=2, "full", n=10; smallest variance 0.076): a rounding
+#: difference between two half-steps at the fixed point, 1.03e-12 relative. The
+#: tolerance is 1e-10 relative: 100x that rounding, and still 1e3 times below the
+#: smallest fall a collapse causes (1.6e-7). That run is kept as an explicit example.
+LL_ROUNDING = 1e-10
 #: a component "collapsed" when its smallest variance falls below this
 COLLAPSED = 1e-3
 
@@ -82,6 +87,7 @@ def test_equals_sklearn_with_its_own_inits(init, covariance_type):
 
 
 @settings(max_examples=30, deadline=None)
+@example(seed=10, k=2, covariance_type="full", n=10)  # falls by 3.6e-12: rounding
 @given(seed=st.integers(0, 2**16), k=st.integers(1, 5),
        covariance_type=st.sampled_from(COVARIANCE_TYPES), n=st.integers(10, 80))
 def test_mean_log_likelihood_never_decreases(seed, k, covariance_type, n):

@@ -1,4 +1,5 @@
-"""The package's layers and public names, as STYLE.md draws them."""
+"""The package's layers and public names: the engine never draws, plotting never builds
+apps, exercises use the engine alone, and every public name is importable from the top."""
 
 import ast
 import importlib

@@ -1,5 +1,7 @@
 """Playground: clicks land where they are shown, and every button is exact against the engine."""
 
+import threading
+
 import numpy as np
 import pytest
 
@@ -152,7 +154,7 @@ def test_a_click_on_a_drawn_center_lands_on_it(app, css_width):
     app.data_dropdown.value = "Gaussian blobs"
     app.place([(0.0, 4.0)])
     pixels = shown_pixels(app).astype(int)
-    rows, cols = np.nonzero((np.abs(pixels - (0x00, 0x72, 0xB2)).sum(axis=-1) == 0))
+    rows, cols = np.nonzero(np.abs(pixels - (0x00, 0x72, 0xB2)).sum(axis=-1) == 0)
     assert len(rows) > 50  # the marker's fill, in cluster 0's colour
     height, width = pixels.shape[:2]
     scale = width / css_width  # rendered pixels per CSS pixel
@@ -173,35 +175,81 @@ def test_close_closes_every_widget_of_the_app():
     assert all(part.comm is None for part in parts)
 
 
-def test_play_steps_on_the_event_loop_to_the_end_and_a_key_stops_it():
-    import asyncio
-    import threading
+def _in_a_loop_of_its_own(coroutine):
+    """Run ``coroutine`` with asyncio.run in a thread of its own, and wait for it.
 
+    The browser tests' Playwright keeps an event loop running in this thread when
+    the whole suite runs (asyncio.run would refuse here).
+    """
+    import asyncio
+
+    failed = []
+
+    def run():
+        try:
+            asyncio.run(coroutine)
+        except BaseException as error:  # noqa: BLE001 - raised again in the test's thread
+            failed.append(error)
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    worker.join(timeout=60)
+    assert not worker.is_alive(), "Play did not stop within 60 s"
+    if failed:
+        raise failed[0]
+
+
+def _play_until(app, *, key_at=None):
+    """Press Play on a real event loop; return once Play has stopped, and each tick's index.
+
+    The test waits for a state, never for a time: every tick of Play goes through a
+    wrapper that records the index it reached; at ``key_at`` the wrapper sends a key
+    (so the key arrives at exactly that index), and the first tick after which Play
+    has stopped ends the wait. (A tick that Play booked before it stopped may still
+    run before the loop closes, or not: it is not recorded, and must change nothing.)
+    """
+    import asyncio
+
+    ticked = []
+    real_tick = app._tick
+
+    async def play():
+        stopped = asyncio.get_running_loop().create_future()
+
+        def tick():
+            live, before = app.playing, app.index
+            real_tick()
+            if not live:  # a tick booked before Play stopped: it must change nothing
+                assert app.index == before and not app.playing, "Play stepped after a stop"
+                return
+            ticked.append(app.index)
+            if key_at is not None and app.playing and app.index == key_at:
+                app.handle_event({"type": "keydown", "key": "ArrowLeft"})
+            if not app.playing and not stopped.done():
+                stopped.set_result(None)
+
+        app._tick = tick  # Play books self._tick, so every tick comes here
+        app.buttons["Play"].click()
+        await asyncio.wait_for(stopped, timeout=30)  # a guard against a hang, not a wait
+
+    try:
+        _in_a_loop_of_its_own(play())
+    finally:
+        del app._tick
+    return ticked
+
+
+def test_play_steps_on_the_event_loop_to_the_end_and_a_key_stops_it():
     app = kt.Playground()
     app.place([(-2.0, 3.0), (2.0, 1.0)])
     app.play_interval = 0.001
-
-    async def play(stop_after=None):
-        app.buttons["Play"].click()
-        for _ in range(200):
-            await asyncio.sleep(0.005)
-            if stop_after is not None and app.index >= stop_after:
-                app.handle_event({"type": "keydown", "key": "ArrowLeft"})
-            if not app.playing:
-                break
-
-    def run_in_own_loop(coroutine):
-        # a loop of its own, in a thread: the browser tests' Playwright keeps an event
-        # loop running in this thread when the whole suite runs (asyncio.run would refuse)
-        worker = threading.Thread(target=asyncio.run, args=(coroutine,))
-        worker.start()
-        worker.join(timeout=30)
-        assert not worker.is_alive(), "Play did not stop within 30 s"
-
-    run_in_own_loop(play())
-    assert app.index == app.last_index and not app.playing
-    run_in_own_loop(play(stop_after=2))  # from the end: starts again at 0
-    assert app.index == 1 and not app.playing
+    assert app.last_index >= 4  # room to stop in the middle
+    ticked = _play_until(app)
+    assert ticked == list(range(1, app.last_index + 1))  # one half-step per tick
+    assert app.index == app.last_index and not app.playing and app.last_error is None
+    ticked = _play_until(app, key_at=2)  # from the end: starts again at 0
+    assert ticked == [1, 2]  # and at 2 ArrowLeft went back to 1
+    assert app.index == 1 and not app.playing and app.last_error is None
     app.reset()
     # no event loop running: one step (in a thread of its own, which has no loop; the
     # suite's main thread has Playwright's running)
@@ -209,3 +257,67 @@ def test_play_steps_on_the_event_loop_to_the_end_and_a_key_stops_it():
     worker.start()
     worker.join(timeout=30)
     assert app.index == 1 and not app.playing
+
+
+class _HandLoop:
+    """An event loop run by hand: call_later only books; the test runs what is booked."""
+
+    def __init__(self):
+        self.booked = []
+
+    class Handle:
+        def __init__(self, callback, args):
+            self.callback, self.args, self.cancelled = callback, args, False
+
+        def cancel(self):
+            self.cancelled = True
+
+    def call_later(self, delay, callback, *args):
+        handle = self.Handle(callback, args)
+        self.booked.append(handle)
+        return handle
+
+    def run_next(self):
+        handle = self.booked.pop(0)
+        if not handle.cancelled:
+            handle.callback(*handle.args)
+
+    def run_all(self, limit=1000):
+        for _ in range(limit):
+            if not self.booked:
+                return
+            self.run_next()
+        raise AssertionError(f"still booking after {limit} callbacks")
+
+
+@pytest.mark.parametrize("stop", ["ArrowLeft", "ArrowRight", "click", *["Step", "Back",
+                                  "Run to the end", "Reset"]])
+def test_after_a_stop_play_books_nothing_and_moves_nothing(stop, monkeypatch):
+    """The event loop driven by hand: Play stops at exactly the index the stop came at."""
+    import types
+
+    import kmeans_teach.apps.playground as playground
+
+    loop = _HandLoop()
+    monkeypatch.setattr(playground, "asyncio", types.SimpleNamespace(get_running_loop=lambda: loop))
+    app = kt.Playground()
+    app.place([(-2.0, 3.0), (2.0, 1.0)])
+    app.buttons["Play"].click()
+    assert app.last_error is None, app.status.value
+    for want in (1, 2, 3):
+        assert app.playing and len(loop.booked) == 1
+        loop.run_next()
+        assert app.index == want
+    if stop.startswith("Arrow"):
+        app.handle_event({"type": "keydown", "key": stop})
+    elif stop == "click":
+        app.handle_event({"type": "click", "relativeX": 0, "relativeY": 0,
+                          "boundingRectWidth": 10, "boundingRectHeight": 10})
+    else:
+        app.buttons[stop].click()
+    after = app.index
+    assert not app.playing and app.last_error is None, app.status.value
+    assert after == {"ArrowLeft": 2, "ArrowRight": 4, "click": 3, "Step": 4, "Back": 2,
+                     "Run to the end": app.last_index, "Reset": 0}[stop]
+    loop.run_all()  # what Play had booked runs, and neither steps nor books again
+    assert app.index == after and not app.playing and not loop.booked

@@ -189,7 +189,8 @@ def test_max_seconds_limits_the_repeats(blobs):
         ({"start": np.zeros((3, 3))}, ValueError, r"start must be finite centers of shape"),
         ({"start": np.full((4, 3), np.nan)}, ValueError, "start must be finite"),
         ({"repeats": 0}, ValueError, "repeats must be at least 1"),
-        ({"max_seconds": 0}, ValueError, "max_seconds must be a positive number"),
+        ({"max_seconds": 0}, ValueError, "max_seconds must be a finite number > 0"),
+        ({"max_seconds": "1"}, TypeError, "max_seconds must be a finite number > 0"),
         ({"n_threads": 0}, ValueError, "n_threads must be at least 1"),
         ({"X": np.zeros(10)}, ValueError, "X must be 2-D"),
     ],
@@ -314,9 +315,11 @@ def test_format_seconds(seconds, text):
     assert kt.format_seconds(seconds) == text
 
 
-@pytest.mark.parametrize("bad", [-1.0, np.nan, np.inf, "1 s", True])
-def test_format_seconds_bad_input(bad):
-    with pytest.raises(ValueError, match="seconds must be a finite number"):
+@pytest.mark.parametrize("bad, error", [(-1.0, ValueError), (np.nan, ValueError),
+                                        (np.inf, ValueError), ("1 s", TypeError),
+                                        (True, TypeError)])
+def test_format_seconds_bad_input(bad, error):
+    with pytest.raises(error, match="seconds must be a finite number"):
         kt.format_seconds(bad)
 
 

@@ -111,7 +111,7 @@ def test_d2_functions_refuse_bad_input():
     X = np.array([[0.0, 0.0], [1.0, 1.0]])
     with pytest.raises(ValueError, match="u must be a number in \\[0, 1\\)"):
         kt.d2_pick(X, X[:1], 1.0)
-    with pytest.raises(ValueError, match="u must be"):
+    with pytest.raises(TypeError, match="u must be"):  # a bool is not a number here
         kt.d2_pick(X, X[:1], True)
     with pytest.raises(ValueError, match="centers has 3 features"):
         kt.d2_probabilities(X, np.zeros((1, 3)))
@@ -194,7 +194,7 @@ def test_scan_refuses_bad_input():
     scan = kt.scan_seeds(X, 4, [1])
     with pytest.raises(ValueError, match="seed 7 is not in this scan"):
         scan.position(7)
-    with pytest.raises(ValueError, match="optimum must be a positive inertia"):
+    with pytest.raises(ValueError, match="optimum must be a finite inertia > 0"):
         scan.reached(optimum=-1.0)
 
 
@@ -206,7 +206,7 @@ def test_best_of_n_arithmetic():
         kt.best_of_n_probability(1.5, 2)
     with pytest.raises(ValueError, match="n_init must be whole numbers >= 1"):
         kt.best_of_n_probability(0.5, 0)
-    with pytest.raises(ValueError, match="n_init must be whole numbers"):
+    with pytest.raises(TypeError, match="n_init must be whole numbers"):
         kt.best_of_n_probability(0.5, 1.5)
 
 

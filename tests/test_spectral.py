@@ -151,7 +151,7 @@ def test_compare_on_moons_lets_other_warnings_through(monkeypatch):
     real = spectral.spectral_clustering_of
 
     def noisy(*args, **kwargs):
-        warnings.warn("something else", RuntimeWarning)
+        warnings.warn("something else", RuntimeWarning, stacklevel=2)
         return real(*args, **kwargs)
 
     monkeypatch.setattr(spectral, "spectral_clustering_of", noisy)

@@ -49,9 +49,10 @@ def test_propagate_shares(split, reps):
     assert (labels == split.y_train[index]).mean() >= (all_labels == split.y_train).mean()
 
 
-@pytest.mark.parametrize("share", [0, 1.5, "half", True])
-def test_propagate_bad_share(reps, share):
-    with pytest.raises(ValueError, match="share must be"):
+@pytest.mark.parametrize("share, error", [(0, ValueError), (1.5, ValueError),
+                                          ("half", TypeError), (True, TypeError)])
+def test_propagate_bad_share(reps, share, error):
+    with pytest.raises(error, match="share must be"):
         kt.propagate(reps, np.zeros(20, dtype=int), share)
 
 

@@ -33,7 +33,8 @@ def test_reproducible_and_keeps_groups_apart():
 
 
 @pytest.mark.parametrize("kwargs, error, match", [
-    (dict(perplexity=60), ValueError, "perplexity must be a number between 0 and the number"),
+    (dict(perplexity=60), ValueError, r"perplexity must be a number in \(0, 50\).*below the number of samples"),
+    (dict(perplexity="30"), TypeError, "perplexity must be a number"),
     (dict(perplexity=0), ValueError, "perplexity"),
     (dict(max_iter=100), ValueError, "max_iter must be at least 250"),
     (dict(n_components=4), ValueError, "n_components must be between 1 and 3"),

@@ -19,6 +19,7 @@ import struct
 import zlib
 from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 
 import ipywidgets as widgets
 import numpy as np
@@ -126,6 +127,27 @@ class SliderApp(widgets.VBox):
 
     Errors: an exception inside a callback is shown in the status line (what
     failed and what to try), kept in ``last_error``, and the app goes on.
+
+    Parameters
+    ----------
+    controls : sequence of ipywidgets.Widget
+        The controls, shown above the status line and the figure.
+    figsize : (float, float), default=(10, 4.2)
+        Size of the figure in inches (shown at twice as many pixels, for sharp
+        screens).
+    alt : str, default=""
+        A text alternative for the figure, shown as the image's tooltip.
+
+    Attributes
+    ----------
+    figure : matplotlib Figure
+        The figure the app draws on (no pyplot: it belongs to the app alone).
+    image : ipywidgets.Image
+        The rendered frame.
+    status : ipywidgets.Label
+        The one line of text under the controls.
+    last_error : Exception or None
+        The last exception raised inside a callback (None if all went well).
     """
 
     #: rendered frames kept in memory (a frame is a PNG of some tens of kB)
@@ -192,6 +214,20 @@ class SliderApp(widgets.VBox):
     def _on_change(self, _change=None):
         if not self._frozen:
             self.refresh()
+
+    @contextmanager
+    def _frozen_controls(self):
+        """Set several controls with no redraw per change (the caller redraws once).
+
+        The app answers moves again when the block ends, even if it raised:
+        otherwise one error would leave it ignoring every later move.
+        """
+        before = self._frozen
+        self._frozen = True
+        try:
+            yield
+        finally:
+            self._frozen = before
 
     # --- what is drawn on every frame -------------------------------------------
     def _background_key(self):
@@ -277,7 +313,13 @@ class SliderApp(widgets.VBox):
         return canvas.copy_from_bbox(self.figure.bbox)
 
     def render_rgba(self):
-        """Draw the current state (blitting); returns a view of the canvas, RGBA."""
+        """Draw the current state (blitting).
+
+        Returns
+        -------
+        pixels : ndarray of shape (height, width, 4), dtype uint8
+            A view of the canvas's RGBA buffer (the next draw changes it).
+        """
         canvas = self.figure.canvas
         if self._base is None:
             self._floor_fonts()
@@ -328,8 +370,7 @@ class SliderApp(widgets.VBox):
         ``states`` is a list of {control: value}; the controls are put back after.
         """
         start = {control: control.value for state in states for control in state}
-        self._frozen = True  # set the controls without a redraw per change
-        try:
+        with self._frozen_controls():
             for state in states:
                 for control, value in state.items():
                     control.value = value
@@ -337,13 +378,16 @@ class SliderApp(widgets.VBox):
                 self._frames.setdefault(self._state_key(), self.render_png())
             for control, value in start.items():
                 control.value = value
-        finally:
-            self._frozen = False
 
     def full_redraw(self):
         """Draw the whole figure with no blitting and return its RGB pixels.
 
         The reference every frame must equal; it leaves the app as it was.
+
+        Returns
+        -------
+        pixels : ndarray of shape (height, width, 3), dtype uint8
+            A copy of the canvas's pixels.
         """
         for artist in self._animated:
             artist.set_animated(False)
@@ -358,8 +402,18 @@ class SliderApp(widgets.VBox):
     def encode(self, pixels, *, small=False):
         """The frame's bytes, from RGB or RGBA pixels: PNG, or JPEG for photographs.
 
-        ``small=True`` makes a PNG about a quarter smaller, with the same pixels,
-        ten times slower: for the first frame, the one a saved notebook keeps.
+        Parameters
+        ----------
+        pixels : ndarray of shape (height, width, 3) or (height, width, 4), dtype uint8
+            The frame (an alpha channel is dropped).
+        small : bool, default=False
+            Make a PNG about a quarter smaller, with the same pixels, ten times
+            slower: for the first frame, the one a saved notebook keeps.
+
+        Returns
+        -------
+        data : bytes
+            The image file, in the app's ``frame_format``.
         """
         if self.frame_format == "png" and not small:
             return png_bytes(pixels)
@@ -377,7 +431,18 @@ class SliderApp(widgets.VBox):
         return buffer.getvalue()
 
     def render_png(self, *, small=False):
-        """The current state as the bytes the Image widget shows."""
+        """The current state as the bytes the Image widget shows.
+
+        Parameters
+        ----------
+        small : bool, default=False
+            Compress harder, as in :meth:`encode`.
+
+        Returns
+        -------
+        data : bytes
+            The frame, in the app's ``frame_format`` (PNG unless the app says JPEG).
+        """
         return self.encode(self.render_rgba(), small=small)
 
     def refresh(self):

@@ -36,6 +36,7 @@ class ClusterBrowser(SliderApp):
     y : ndarray of shape (n_samples,), default=None
         The true digits (needed when X is given).
     n_clusters : int, default=10
+        Number of clusters k-means makes.
     random_state : int, RandomState instance or None, default=0
         Seed of ``KMeans(n_clusters, n_init=10, random_state=...)`` and of the
         random sample of members.
@@ -47,7 +48,9 @@ class ClusterBrowser(SliderApp):
     Attributes
     ----------
     labels : ndarray of shape (n_samples,)
+        The cluster of every image.
     centers : ndarray of shape (n_clusters, 64)
+        The k-means centers, as 8x8 images.
     summaries : list of ClusterSummary
         Size, majority digit, purity and the other digits of each cluster.
     matching : Matching

@@ -38,6 +38,7 @@ class ColorExplorer(SliderApp):
     sample_size : int or None, default=4000
         Pixels the palettes are fitted on (None: all of them, much slower).
     random_state : int, RandomState instance or None, default=0
+        Seed of the pixel sample and of k-means.
     show_progress : bool, default=True
         Show a progress bar while the palettes are computed (False in tests).
 

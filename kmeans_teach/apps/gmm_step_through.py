@@ -7,7 +7,7 @@ import numpy as np
 
 from .._threads import limit_threads
 from .._validation import check_int, check_X
-from ..failures import stretched_blobs
+from ..datasets import stretched_blobs
 from ..gmm import COVARIANCE_TYPES, run_gmm
 from ..plotting import (plot_gmm_step, plot_log_likelihood, update_gmm_step,
                         update_log_likelihood)
@@ -38,14 +38,23 @@ class GMMStepThrough(SliderApp):
     X : ndarray of shape (n_samples, 2), default=None
         None means the lesson's stretched blobs (where k-means fails).
     n_components : int, default=3
+        Where the n_components slider starts.
     seed : int, default=0
         The random_state of the k-means initialisation.
     covariance_type : {"full", "tied", "diag", "spherical"}, default="full"
+        The shape of the covariances, as in scikit-learn's ``GaussianMixture``.
     n_seeds : int, default=3
+        The seed slider runs over 0 .. n_seeds - 1.
     max_components : int, default=4
-    max_iter, tol, reg_covar :
+        The n_components slider runs over 1 .. max_components.
+    max_iter : int, default=100
+        Passed on to :func:`kmeans_teach.run_gmm`.
+    tol : float, default=1e-3
+        Passed on to :func:`kmeans_teach.run_gmm`.
+    reg_covar : float, default=1e-6
         Passed on to :func:`kmeans_teach.run_gmm`.
     show_progress : bool, default=True
+        Show a progress bar while the runs are computed (tests pass False).
 
     Examples
     --------
@@ -130,13 +139,13 @@ class GMMStepThrough(SliderApp):
                           axes_that_change=[self._ax_ll], keep_background=not first)
         update_log_likelihood(self._ll_artists, self.trace, 0, new_trace=True)
         last = len(self.trace) - 1
-        self._frozen = True
-        with self.hold_trait_notifications():
+        # one redraw for the whole change, not one per trait (error or not, the
+        # app answers moves again afterwards)
+        with self._frozen_controls(), self.hold_trait_notifications():
             self.step_slider.value = 0
             self.step_slider.max = last
             self.play.max = last
             self.play.value = 0
-        self._frozen = False
         self.refresh()
 
     # --- SliderApp hooks --------------------------------------------------------

@@ -46,6 +46,7 @@ class KExplorer(SliderApp):
     n_refs : int, default=10
         Reference data sets for the gap statistic.
     random_state : int, RandomState instance or None, default=0
+        Seed of the k-means fits and of the gap statistic's reference data.
     show_progress : bool, default=True
         Show progress bars while fitting (tests and benchmarks pass False).
 
@@ -54,6 +55,7 @@ class KExplorer(SliderApp):
     fits : tuple of KFit
         One per k, ``fits[k - 1]``.
     gap : GapResult
+        The gap statistic over k = 1 .. max_k.
     knee : int or None
         The elbow's knee found by :func:`kmeans_teach.kneedle`.
     best_silhouette : int

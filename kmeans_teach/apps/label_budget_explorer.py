@@ -5,7 +5,8 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from ..plotting import plot_budget_curves, plot_digit_grid, update_budget_curves, update_digit_grid
-from ..semi_supervised import BUDGETS, SHARES, digits_split, label_budget_curves
+from ..datasets import digits_split
+from ..semi_supervised import BUDGETS, SHARES, label_budget_curves
 from .base import SliderApp
 from .progress import progress
 
@@ -32,9 +33,14 @@ class LabelBudgetExplorer(SliderApp):
         Where the budget slider starts (one of ``budgets``).
     share : float, default=0.2
         Where the share slider starts (one of ``shares``).
-    budgets, shares : tuple, default=BUDGETS, SHARES
+    budgets : tuple of int, default=BUDGETS
+        The label budgets the budget slider offers.
+    shares : tuple of float, default=SHARES
+        The shares of each cluster that the labels are propagated to.
     random_state : int, RandomState instance or None, default=0
+        Passed on to :func:`kmeans_teach.label_budget_curves`.
     show_progress : bool, default=True
+        Show a progress bar while the curves are computed (tests pass False).
 
     Examples
     --------

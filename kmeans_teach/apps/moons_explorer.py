@@ -67,8 +67,11 @@ class MoonsExplorer(SliderApp):
     n_neighbors : int, default=10
         Starting n_neighbors (scikit-learn's default); one of ``n_neighbors_values``.
     noise_values : sequence of float, default=0, 0.025, ..., 0.2
+        The noise levels the noise slider offers.
     n_neighbors_values : sequence of int, default=3, 4, ..., 20
+        The values the n_neighbors slider offers.
     n_samples : int, default=200
+        Points in each two-moons data set.
     random_state : int, RandomState instance or None, default=0
         Seed for the data, k-means and the eigenvector solver.
     show_progress : bool, default=True
@@ -88,7 +91,7 @@ class MoonsExplorer(SliderApp):
     >>> app.noise_slider.value = 0.1
     >>> app.status.value
     'noise 0.100 · n_neighbors 10 · k-means ARI 0.227 · spectral ARI 0.607 · graph connected, but the moons touch, so the graph joins them'
-    """
+    """  # noqa: E501 (a doctest's output, one line)
 
     def __init__(self, noise=0.05, n_neighbors=10, *, noise_values=NOISE_VALUES,
                  n_neighbors_values=N_NEIGHBORS_VALUES, n_samples=200, random_state=0,

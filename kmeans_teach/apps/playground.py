@@ -9,7 +9,7 @@ import numpy as np
 
 from .._validation import check_int
 from ..engine import run_kmeans, init_centers
-from ..playground_data import PLAYGROUND_DATA, playground_data
+from ..datasets import PLAYGROUND_DATA, playground_data
 from ..plotting._axes import padded_limits
 from ..plotting.playground import plot_playground, update_playground
 from .base import PIXEL_RATIO, SliderApp
@@ -40,18 +40,22 @@ class Playground(SliderApp):
       picked up), then click where it should go; click it again to put it back.
     * A click after some steps starts again from the centers shown then.
 
-    Keys, when the plot has focus: ArrowRight = Step, ArrowLeft = Back.
+    Keys, when the plot has focus: ArrowRight or PageDown = Step, ArrowLeft or
+    PageUp = Back (many presenter remotes send the Page keys).
 
     Parameters
     ----------
     data : str, default="Gaussian blobs"
         The data set the menu starts on (see ``kmeans_teach.playground_data``).
     start : {"click to place", "random", "k-means++"}, default="click to place"
+        How the initial centers are placed: by clicks on the plot, or drawn.
     n_clusters : int, default=4
         How many centers "random" and "k-means++" place.
     seed : int, default=0
         The seed of "random" and "k-means++".
-    max_iter, tol :
+    max_iter : int, default=300
+        Passed on to :func:`kmeans_teach.run_kmeans`.
+    tol : float, default=1e-4
         Passed on to :func:`kmeans_teach.run_kmeans`.
 
     Examples
@@ -160,7 +164,18 @@ class Playground(SliderApp):
         self.refresh()
 
     def place(self, centers):
-        """Start from these initial centers (an array of shape (n, 2); n may be 0)."""
+        """Start from these initial centers.
+
+        Parameters
+        ----------
+        centers : array-like of shape (n_centers, 2)
+            The initial centers (``n_centers`` may be 0: no centers).
+
+        Raises
+        ------
+        ValueError
+            If there are more centers than the Playground can show.
+        """
         centers = np.asarray(centers, dtype=float).reshape(-1, 2)
         if len(centers) > MAX_CENTERS:
             raise ValueError(f"centers: at most {MAX_CENTERS} can be shown, got {len(centers)}.")
@@ -171,6 +186,7 @@ class Playground(SliderApp):
     # --- the buttons --------------------------------------------------------------
     @property
     def last_index(self):
+        """The index of the last half-step of the run (0 before any center is placed)."""
         return len(self.trace) - 1 if self.trace else 0
 
     def _go(self, index):
@@ -211,6 +227,11 @@ class Playground(SliderApp):
         From the start if at the end. The steps are timed by the kernel's event
         loop (Jupyter, Voila); with no loop running (plain Python) it does one step.
         Any other button, a key or a click stops it.
+
+        Returns
+        -------
+        None
+            Play goes on from the event loop after this returns.
         """
         if self.trace is None:
             return self._go(0)
@@ -235,7 +256,13 @@ class Playground(SliderApp):
 
     # --- the mouse and the keys -----------------------------------------------------
     def handle_event(self, event):
-        """Act on one ipyevents event dict: a click on the plot, or a key."""
+        """Act on one ipyevents event dict: a click on the plot, or a key.
+
+        Parameters
+        ----------
+        event : dict
+            The event as ipyevents sends it (its ``type``, ``key`` and position).
+        """
         self._guarded(self._handle, {"name": event.get("type", "event"), "event": event,
                                      "new": event.get("key", event.get("type"))})
 
@@ -243,9 +270,10 @@ class Playground(SliderApp):
         event, kind = change["event"], change["name"]
         self.playing = False
         if kind == "keydown":
-            if event.get("key") == "ArrowRight":
+            # many presenter remotes send Page Down / Page Up rather than the arrows
+            if event.get("key") in ("ArrowRight", "PageDown"):
                 self.step()
-            elif event.get("key") == "ArrowLeft":
+            elif event.get("key") in ("ArrowLeft", "PageUp"):
                 self.back()
             return
         if kind != "click":

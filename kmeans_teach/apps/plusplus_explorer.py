@@ -33,11 +33,13 @@ class PlusPlusExplorer(SliderApp):
     X : ndarray of shape (n_samples, 2), default=None
         The data; None means the 300 blobs of lesson 01.
     n_clusters : int, default=4
+        Number of centers k-means++ picks.
     n_seeds : int, default=200
         The seed slider runs over 0 .. n_seeds - 1.
     seed : int, default=0
         The seed shown first.
     show_progress : bool, default=True
+        Show a progress bar while the picks are computed (tests pass False).
 
     Attributes
     ----------

@@ -13,7 +13,22 @@ def progress(iterable, description, *, total=None, show=True):
 
     The bar is displayed once (its stored text form is the same on every
     run, so strict nbval is happy) and only its value changes afterwards.
-    ``show=False`` runs silently (tests and benchmarks).
+
+    Parameters
+    ----------
+    iterable : iterable
+        The items to go through (read into a list first when ``total`` is None).
+    description : str
+        The bar's label.
+    total : int or None, default=None
+        The number of items; None counts them.
+    show : bool, default=True
+        Display the bar; False runs silently (tests and benchmarks).
+
+    Yields
+    ------
+    item : object
+        Each item of ``iterable`` in turn; the bar moves on after each.
 
     Examples
     --------

@@ -31,6 +31,7 @@ class SeedExplorer(SliderApp):
     X : ndarray of shape (n_samples, 2), default=None
         The data; None means the 300 blobs of lesson 01.
     n_clusters : int, default=4
+        Number of clusters of every run.
     n_seeds : int, default=200
         The seeds 0, 1, ..., n_seeds - 1.
     seed : int or None, default=None
@@ -56,7 +57,7 @@ class SeedExplorer(SliderApp):
     >>> app.init_toggle.value = "k-means++"
     >>> app.status.value
     'seed 67 · k-means++ start · final inertia 212.0, the best found · 199 of 200 k-means++ runs reach the best'
-    """
+    """  # noqa: E501 (a doctest's output, one line)
 
     def __init__(self, X=None, n_clusters=4, *, n_seeds=200, seed=None, init="random",
                  show_progress=True):

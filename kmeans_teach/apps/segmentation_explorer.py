@@ -28,11 +28,19 @@ class SegmentationExplorer(SliderApp):
     Parameters
     ----------
     image : str or ndarray, default="china.jpg"
+        A scikit-learn sample image name, or your own uint8 image of shape
+        (height, width, 3).
     n_clusters : int, default=8
+        Where the regions slider starts.
     position_weight : float, default=0.0
         One of ``POSITION_WEIGHTS``.
     max_clusters : int, default=16
-    step, sample_size, random_state :
+        The regions slider runs over 1 .. max_clusters.
+    step : int, default=4
+        As in :class:`kmeans_teach.segmentation.SegmentationData`.
+    sample_size : int, default=2000
+        As in :class:`kmeans_teach.segmentation.SegmentationData`.
+    random_state : int, RandomState instance or None, default=0
         As in :class:`kmeans_teach.segmentation.SegmentationData`.
 
     Examples

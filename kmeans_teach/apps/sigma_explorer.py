@@ -34,11 +34,15 @@ class SigmaExplorer(SliderApp):
 
     Parameters
     ----------
-    X : array of shape (n_samples, 2), default: the lesson's blobs
-    init : array of shape (n_clusters, 2), default: the first 4 points of X
+    X : ndarray of shape (n_samples, 2), default=None
+        The data; None means the lesson's blobs.
+    init : ndarray of shape (n_clusters, 2), default=None
+        The initial centers (the means of EM, the centers of k-means);
+        None means the first 4 points of X.
     sigma2 : float, default=1.0
         Where the slider starts (one of ``SIGMA2_VALUES``).
     show_progress : bool, default=True
+        Show a progress bar while the runs are computed (tests pass False).
 
     Examples
     --------

@@ -46,11 +46,17 @@ class StepThrough(SliderApp):
     seed : int, default=34
         Where the seed slider starts: the seed of the random initial centers.
     init : {"random", "k-means++"}, default="random"
-    max_iter, tol, empty :
+        How the initial centers are drawn.
+    max_iter : int, default=300
+        Passed on to :func:`kmeans_teach.run_kmeans`.
+    tol : float, default=1e-4
+        Passed on to :func:`kmeans_teach.run_kmeans`.
+    empty : {"relocate", "keep", "nan"}, default="relocate"
         Passed on to :func:`kmeans_teach.run_kmeans`.
     n_seeds : int, default=100
         The seed slider runs over 0 .. n_seeds - 1.
     max_clusters : int, default=10
+        The n_clusters slider runs over 1 .. max_clusters.
     show_progress : bool, default=True
         Show a progress bar while the runs are computed (tests pass False).
 
@@ -134,13 +140,13 @@ class StepThrough(SliderApp):
         else:  # same n_clusters: the same artists show the new run
             update_inertia_curve(self._inertia_artists, self.trace)
         last = len(self.trace) - 1
-        self._frozen = True  # one redraw for the whole change, not one per trait
-        with self.hold_trait_notifications():
+        # one redraw for the whole change, not one per trait (error or not, the
+        # app answers moves again afterwards)
+        with self._frozen_controls(), self.hold_trait_notifications():
             self.step_slider.value = 0
             self.step_slider.max = last
             self.play.max = last
             self.play.value = 0
-        self._frozen = False
         self.refresh()
 
     # --- SliderApp hooks --------------------------------------------------------

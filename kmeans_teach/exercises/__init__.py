@@ -6,6 +6,8 @@ one that failed (``_feedback.check_cases``).
 """
 
 from ._feedback import Feedback
+# 00 · the playground
+from .keep_start import check_start_choice
 # 01 · k-means on blobs
 from .e_step import check_e_step
 from .keep_run import check_run_choice
@@ -38,6 +40,7 @@ from .chunk_sums import check_chunk_sums, check_chunk_choice
 
 __all__ = [
     "Feedback",
+    "check_start_choice",
     "check_e_step", "check_run_choice",
     "check_d2_step", "check_seeding_choice",
     "check_inertia", "check_k_choice",

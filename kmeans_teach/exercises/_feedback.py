@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 
@@ -18,6 +18,14 @@ class Feedback:
     in a sentence and, when it is wrong, where. The notebook shows the
     message (its repr is the sentence, so a cell that ends with the check
     prints just that).
+
+    Attributes
+    ----------
+    passed : bool
+        Whether the student's answer is right (also the truth value of the record).
+    message : str
+        The sentence for the student, without the "Correct: " or "Not yet: "
+        that the repr puts in front.
     """
 
     passed: bool

@@ -14,7 +14,7 @@ from numbers import Integral, Real
 
 import numpy as np
 
-from .._validation import check_X
+from .._validation import check_random_state, check_X
 from ..choosing_k import gap_statistic, scan_k
 from ._feedback import Feedback
 
@@ -76,11 +76,13 @@ def check_k_choice(X, k, evidence, *, criterion="silhouette", ks=range(1, 11), n
     Parameters
     ----------
     X : ndarray of shape (n_samples, n_features)
+        The data of the exercise.
     k : int
         The number of clusters you choose.
     evidence : float
         The number that defends it (mean silhouette or gap at ``k``).
     criterion : {"silhouette", "gap"}, default="silhouette"
+        The criterion that defends the choice.
     ks : sequence of int, default=range(1, 11)
         The values of k to compare (strictly increasing, starting at 1).
     n_init : int or None, default=None
@@ -94,7 +96,15 @@ def check_k_choice(X, k, evidence, *, criterion="silhouette", ks=range(1, 11), n
 
     Returns
     -------
-    Feedback
+    feedback : Feedback
+        ``bool(feedback)`` is True when the decision is right and the evidence
+        matches it; otherwise the sentence says what the evidence shows.
+
+    Raises
+    ------
+    TypeError, ValueError
+        When ``random_state`` is not None, an int seed or a RandomState (the
+        teacher's argument: an error naming the fix, not a student's feedback).
 
     Examples
     --------
@@ -107,6 +117,7 @@ def check_k_choice(X, k, evidence, *, criterion="silhouette", ks=range(1, 11), n
     Not yet: k = 5 has mean silhouette 0.592, but k = 4 has more, 0.682: by the silhouette,
     choose k = 4. The gap's 1-SE rule does not choose k = 5 either (it chooses k = 4).
     """
+    check_random_state(random_state)  # the teacher's argument: an error, not feedback
     if criterion not in _HINT:
         return Feedback(False, f"criterion must be 'silhouette' or 'gap', but got {criterion!r}.")
     if k is None or evidence is None:

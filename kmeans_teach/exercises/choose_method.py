@@ -9,7 +9,7 @@ from numbers import Integral, Real
 import numpy as np
 
 from .._threads import limit_threads
-from .._validation import check_X
+from .._validation import check_random_state, check_X
 from ..spectral import GRAPH_WARNING, spectral_clustering_of
 from ._feedback import Feedback
 
@@ -57,20 +57,26 @@ def check_method_choice(X, y, method, evidence, *, n_clusters=2, n_neighbors=10,
     Parameters
     ----------
     X : ndarray of shape (n_samples, n_features)
+        The data of the exercise.
     y : array-like of int, shape (n_samples,)
         The true groups (only to score; neither method sees them).
     method : {"k-means", "spectral"}
+        The method you choose.
     evidence : float
         The ARI of ``method`` on these data.
     n_clusters : int, default=2
+        Number of clusters for both methods.
     n_neighbors : int, default=10
+        Neighbours per point in spectral clustering's graph.
     random_state : int, RandomState instance or None, default=0
         Passed to both methods; the scores are computed once per data set only
         for an int (the lesson's seed).
 
     Returns
     -------
-    Feedback
+    feedback : Feedback
+        ``bool(feedback)`` is True when the decision is right and the evidence
+        matches it; otherwise the sentence says what the evidence shows.
 
     Examples
     --------
@@ -83,6 +89,7 @@ def check_method_choice(X, y, method, evidence, *, n_clusters=2, n_neighbors=10,
     Not yet: k-means scores ARI 0.256, but spectral clustering scores 1.000: by the ARI, choose
     spectral clustering.
     """
+    check_random_state(random_state)  # the teacher's argument: an error, not feedback
     if method is None or evidence is None:
         return Feedback(False, "set my_method to 'k-means' or 'spectral' and my_evidence to its "
                                "adjusted Rand index on these data. Hint: run both (KMeans and "

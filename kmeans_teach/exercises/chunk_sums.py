@@ -50,6 +50,20 @@ def check_chunk_sums(partial, reduce):
     cuts one data set into several chunkings (even, uneven, one chunk, a cluster
     with no point, k = 1) and compares with the sums over all the data.
 
+    Parameters
+    ----------
+    partial : callable
+        The student's map: ``partial(chunk, centers)`` returns ``(sums, counts)``.
+    reduce : callable
+        The student's reduce: ``reduce(partials)`` takes the list of the
+        chunks' results and returns the total ``(sums, counts)``.
+
+    Returns
+    -------
+    feedback : Feedback
+        ``bool(feedback)`` is True when the function is right; otherwise the
+        sentence names the first case that failed.
+
     Examples
     --------
     >>> import numpy as np
@@ -131,6 +145,34 @@ def check_chunk_choice(my_choice, my_evidence, *, n_samples, n_features, memory_
     nanny's restart line); among the chunk sizes that fit, the right one is the
     largest that still gives every worker at least two chunks, so the scheduling
     overhead (a few ms per task) stays small against the work.
+
+    Parameters
+    ----------
+    my_choice : int
+        The student's chunk size in rows, one of ``options``.
+    my_evidence : float
+        The bytes per chunk the student quotes for it (within 1 % is accepted).
+    n_samples : int
+        Rows of the data set.
+    n_features : int
+        Columns of the data set.
+    memory_limit : int
+        Each worker's memory limit in bytes.
+    worker_baseline : int
+        Bytes a worker uses before it holds any chunk.
+    n_workers : int
+        Number of workers.
+    itemsize : int, default=8
+        Bytes per number (8 for float64).
+    options : tuple of int, default=(1_000, 80_000, 2_000_000)
+        The chunk sizes to choose from.
+
+    Returns
+    -------
+    feedback : Feedback
+        True for the right chunk size with the right bytes; otherwise the
+        sentence says why the choice fails (or what the evidence should be)
+        and which size to try.
 
     Examples
     --------

@@ -73,6 +73,12 @@ def check_compressed_size(func):
     palette outweighs the pixels, an image whose height and width differ, a
     large photo (many pixels) and the photo with 64 colours.
 
+    Parameters
+    ----------
+    func : callable
+        The student's function: ``func(height, width, n_colors)`` returns the
+        size in bits.
+
     Returns
     -------
     Feedback
@@ -93,7 +99,7 @@ def check_compressed_size(func):
     427x640 with 64 colours)
     >>> check_compressed_size(lambda h, w, k: h * w * math.ceil(math.log2(k)))
     Not yet: case 1 of 7 (the lesson's photo, 427x640 with 16 colours): for 427x640 pixels and 16 colours you gave 1,093,120 bits, but the answer is 1,093,504: you left out the palette, which is stored once (16 colours x 24 bits = 384 bits).
-    """
+    """  # noqa: E501 (a doctest's output, one line)
     height, width, k = _CASES[0].args
     success = (f"every size matches; the lesson's photo with {_colours(k)} takes "
                f"{compressed_bits(height, width, k):,} bits instead of {24 * height * width:,}.")

@@ -102,6 +102,11 @@ def check_d2_step(func):
     on the border between two points' shares (a tie: either point is
     right). It names the first case and draw that go wrong.
 
+    Parameters
+    ----------
+    func : callable
+        The student's function: ``func(X, centers, u)`` returns a row index of X.
+
     Returns
     -------
     Feedback

@@ -113,6 +113,11 @@ def check_mode_matching(func):
     it gave two clusters the same digit, left another digit out, and so
     reports a higher accuracy than any one-to-one naming allows.
 
+    Parameters
+    ----------
+    func : callable
+        The student's function: ``func(y_true, labels)`` returns one digit per cluster.
+
     Returns
     -------
     Feedback
@@ -134,7 +139,7 @@ def check_mode_matching(func):
     3 clusters, digits 6 to 9 only)
     >>> check_mode_matching(lambda y_true, labels: np.zeros(4, dtype=int))
     Not yet: case 1 of 5 (the example: 4 clusters, 30 points): cluster 0 holds 6 points of digit 1 and 4 of digit 3, so its most common digit is 1, but you gave it 0.
-    """
+    """  # noqa: E501 (a doctest's output, one line)
     y_true, labels = _test_case()
     mode = match_clusters(y_true, labels, method="mode")
     hungarian = match_clusters(y_true, labels, method="hungarian")

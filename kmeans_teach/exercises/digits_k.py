@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from functools import lru_cache
+from functools import cache
 from numbers import Integral, Real
 
 from .._threads import limit_threads
@@ -17,7 +17,7 @@ _CANDIDATES = tuple(range(10, 15))
 _SEED = 0
 
 
-@lru_cache(maxsize=None)
+@cache
 def _scores():
     """{k: (ARI, accuracy by the mode, one-to-one accuracy)} for every candidate k, once."""
     from sklearn.cluster import KMeans

@@ -72,6 +72,11 @@ def check_e_step(func):
     answers in one sentence; when the function is wrong, it names the case
     and the first point that got a wrong label.
 
+    Parameters
+    ----------
+    func : callable
+        The student's function: ``func(X, centers)`` returns one label per row of X.
+
     Returns
     -------
     Feedback

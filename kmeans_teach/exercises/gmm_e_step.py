@@ -64,6 +64,18 @@ def check_gmm_e_step(func):
     example, one component, three features, and points so far from every mean that
     their densities underflow to 0 (only an E-step computed in logs survives).
 
+    Parameters
+    ----------
+    func : callable
+        The student's function: ``func(X, weights, means, covariances)``
+        returns the responsibilities, of shape (n_samples, n_components).
+
+    Returns
+    -------
+    feedback : Feedback
+        ``bool(feedback)`` is True when the function is right; otherwise the
+        sentence names the first case that failed.
+
     Examples
     --------
     >>> import numpy as np

@@ -101,6 +101,11 @@ def check_inertia(func):
     point's own, only two features. (A point halfway between two centers is no
     special case here: the inertia uses its label, whichever center that is.)
 
+    Parameters
+    ----------
+    func : callable
+        The student's function: ``func(X, labels, centers)`` returns the inertia.
+
     Returns
     -------
     Feedback

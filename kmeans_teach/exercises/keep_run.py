@@ -32,6 +32,7 @@ def check_run_choice(X, seeds, my_seed, my_inertia, *, n_clusters=4):
     Parameters
     ----------
     X : array-like of shape (n_samples, n_features)
+        The data of the exercise.
     seeds : sequence of int
         The runs to choose from (at least two), e.g. ``(34, 3)``.
     my_seed : int
@@ -39,10 +40,13 @@ def check_run_choice(X, seeds, my_seed, my_inertia, *, n_clusters=4):
     my_inertia : float
         Your evidence: the final inertia of that run (rounding is fine).
     n_clusters : int, default=4
+        Number of clusters of every run.
 
     Returns
     -------
-    Feedback
+    feedback : Feedback
+        ``bool(feedback)`` is True when the decision is right and the evidence
+        matches it; otherwise the sentence says what the evidence shows.
 
     Examples
     --------

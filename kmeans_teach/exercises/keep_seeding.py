@@ -6,7 +6,7 @@ from numbers import Real
 
 import numpy as np
 
-from ..seeding import INITS, best_of_n_probability, scan_seeds
+from ..seeding import INITS, scan_seeds
 from ._feedback import Feedback
 
 __all__ = ["check_seeding_choice"]
@@ -38,16 +38,21 @@ def check_seeding_choice(X, n_clusters, my_init, my_share, *, seeds=range(200)):
     Parameters
     ----------
     X : array-like of shape (n_samples, n_features)
+        The data of the exercise.
     n_clusters : int
+        Number of clusters of every run.
     my_init : {"random", "k-means++"}
         The start you keep.
     my_share : float
         Your evidence: the share of that start's runs that reach the best inertia.
     seeds : iterable of int, default=range(200)
+        The seeds of the runs compared for each start.
 
     Returns
     -------
-    Feedback
+    feedback : Feedback
+        ``bool(feedback)`` is True when the decision is right and the evidence
+        matches it; otherwise the sentence says what the evidence shows.
 
     Examples
     --------

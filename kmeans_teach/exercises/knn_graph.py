@@ -126,9 +126,17 @@ def check_knn_affinity(func):
     but not both. The answer names the case, and the first pair of points
     that is wrong.
 
+    Parameters
+    ----------
+    func : callable
+        The student's function: ``func(X, n_neighbors)`` returns the affinity
+        matrix, dense or sparse, of shape (n_samples, n_samples).
+
     Returns
     -------
-    Feedback
+    feedback : Feedback
+        ``bool(feedback)`` is True when the function is right; otherwise the
+        sentence names the first case and pair of points that is wrong.
 
     Examples
     --------

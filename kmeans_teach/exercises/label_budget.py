@@ -28,11 +28,16 @@ def check_label_budget(n_labels, accuracy, *, target=0.9, method="representative
     accuracy : float
         Your evidence: the test accuracy there, as a fraction (0.891 for 89.1 %).
     target : float, default=0.9
+        The test accuracy to reach, as a fraction.
     method : {"representative", "random"}, default="representative"
+        Which labelling the budget is for: the k-means representatives or
+        images drawn at random.
 
     Returns
     -------
-    Feedback
+    feedback : Feedback
+        ``bool(feedback)`` is True when the decision is right and the evidence
+        matches it; otherwise the sentence says what the evidence shows.
 
     Examples
     --------

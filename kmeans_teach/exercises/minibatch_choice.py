@@ -5,6 +5,7 @@ from __future__ import annotations
 from numbers import Real
 
 import numpy as np
+from .._validation import check_random_state
 from ._feedback import Feedback
 
 __all__ = ["check_minibatch_choice", "minibatch_inertia_ratio"]
@@ -23,9 +24,12 @@ def minibatch_inertia_ratio(X, n_clusters, batch_size=1024, random_state=0):
     Parameters
     ----------
     X : ndarray of shape (n_samples, n_features)
+        The data of the exercise.
     n_clusters : int
+        Number of clusters of both fits.
     batch_size : int, default=1024
     random_state : int, RandomState instance or None, default=0
+        Seeds the random draws; an int gives the same result on every call.
 
     Returns
     -------
@@ -56,7 +60,9 @@ def check_minibatch_choice(X, n_clusters, my_method, my_ratio, *, tolerance=0.01
     Parameters
     ----------
     X : ndarray of shape (n_samples, n_features)
+        The data of the exercise.
     n_clusters : int
+        Number of clusters of both fits.
     my_method : {"KMeans", "MiniBatchKMeans"}
         The student's decision.
     my_ratio : float
@@ -70,7 +76,9 @@ def check_minibatch_choice(X, n_clusters, my_method, my_ratio, *, tolerance=0.01
 
     Returns
     -------
-    Feedback
+    feedback : Feedback
+        ``bool(feedback)`` is True when the decision is right and the evidence
+        matches it; otherwise the sentence says what the evidence shows.
 
     Examples
     --------
@@ -78,6 +86,7 @@ def check_minibatch_choice(X, n_clusters, my_method, my_ratio, *, tolerance=0.01
     >>> check_minibatch_choice(np.zeros((10, 2)), 2, None, None)  # doctest: +ELLIPSIS
     Not yet: set my_method to "KMeans" or "MiniBatchKMeans", and my_ratio ...
     """
+    check_random_state(random_state)  # the teacher's argument: an error, not feedback
     hint = ('set my_method to "KMeans" or "MiniBatchKMeans", and my_ratio to MiniBatchKMeans\'s '
             f"inertia divided by KMeans's. Hint: fit KMeans({n_clusters}, random_state=SEED) and "
             f"MiniBatchKMeans({n_clusters}, batch_size={batch_size}, random_state=SEED) on the "

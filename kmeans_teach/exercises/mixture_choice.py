@@ -26,7 +26,7 @@ def _scores(case_name):
     from sklearn.cluster import KMeans
     from sklearn.metrics import adjusted_rand_score
 
-    from ..failures import failure_cases
+    from ..datasets import failure_cases
     from ..gmm import run_gmm
 
     case = {c.name: c for c in failure_cases()}[case_name]
@@ -51,13 +51,17 @@ def check_mixture_choice(case, method, evidence):
     Parameters
     ----------
     case : {"wrong k", "stretched blobs", "unequal variances", "unequal sizes"}
+        The failure case of :func:`kmeans_teach.failures.failure_cases`.
     method : {"k-means", "gaussian mixture"}
+        The method you choose for it.
     evidence : float
         The ARI of ``method`` on that case.
 
     Returns
     -------
-    Feedback
+    feedback : Feedback
+        ``bool(feedback)`` is True when the decision is right and the evidence
+        matches it; otherwise the sentence says what the evidence shows.
 
     Examples
     --------
@@ -69,7 +73,7 @@ def check_mixture_choice(case, method, evidence):
     Not yet: on the stretched blobs k-means scores ARI 0.555, but the gaussian mixture scores
     1.000: the data break an assumption of k-means that the mixture does not make.
     """
-    from ..failures import failure_cases
+    from ..datasets import failure_cases
 
     names = [c.name for c in failure_cases()]
     if case not in names:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from functools import lru_cache
+from functools import cache
 from numbers import Integral, Real
 
 from ..quantize import SAMPLE_IMAGES, quantize, sample_image
@@ -20,7 +20,7 @@ _SAMPLE_SIZE, _SEED = 4000, 0
 _CHOICES = (2, 4, 8, 16, 32, 64)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _result(image, k):
     # each (photo, k) is fitted once per session: the checker is called again and again
     with limit_threads():
@@ -52,6 +52,7 @@ def check_palette_size(n_colors, psnr, *, target=30.0, image="china.jpg"):
     target : float, default=30.0
         The PSNR the recoloured photo must reach, in dB.
     image : {"china.jpg", "flower.jpg"}, default="china.jpg"
+        The sample photo the decision is about.
 
     Returns
     -------
@@ -64,7 +65,7 @@ def check_palette_size(n_colors, psnr, *, target=30.0, image="china.jpg"):
     Not yet: 16 colours give 27.4 dB, below the 30 dB target: keep more colours (the app's status line shows the PSNR of each number of colours).
     >>> check_palette_size(20, 28.3)
     Not yet: 20 colours need a 5-bit index, as 32 colours do, and 32 colours fit the photo better for the same bits per pixel: choose a power of two (2, 4, 8, 16, 32 or 64).
-    """
+    """  # noqa: E501 (a doctest's output, one line)
     if image not in SAMPLE_IMAGES:
         return Feedback(False, f"image must be one of {SAMPLE_IMAGES}, not {image!r}.")
     if isinstance(target, bool) or not isinstance(target, Real) or not math.isfinite(target):

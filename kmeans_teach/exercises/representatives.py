@@ -10,7 +10,8 @@ __all__ = ["check_representatives"]
 
 
 def _cases():
-    from ..semi_supervised import digits_split, representatives
+    from ..datasets import digits_split
+    from ..semi_supervised import representatives
 
     rng = np.random.default_rng(0)
     split = digits_split()
@@ -50,6 +51,17 @@ def check_representatives(func):
 
     ``distances`` has shape (n_images, n_clusters), as ``KMeans.transform``
     gives it; the answer has one image index per cluster (the first one on a tie).
+
+    Parameters
+    ----------
+    func : callable
+        The student's function: ``func(distances)`` returns one image index per cluster.
+
+    Returns
+    -------
+    feedback : Feedback
+        ``bool(feedback)`` is True when the function is right; otherwise the
+        sentence names the first case that failed.
 
     Examples
     --------

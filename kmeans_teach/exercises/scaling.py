@@ -71,6 +71,11 @@ def check_loglog_slope(func):
     :func:`kmeans_teach.loglog_slope` gives). The feedback names the first
     case that fails.
 
+    Parameters
+    ----------
+    func : callable
+        The student's function: ``func(x, y)`` returns the slope.
+
     Returns
     -------
     Feedback
@@ -83,6 +88,6 @@ def check_loglog_slope(func):
     Correct: your slopes match the least-squares slope in every case (8 cases: ...)
     >>> check_loglog_slope(lambda x, y: 0.0)
     Not yet: case 1 of 8 (the lesson's example, y = 5e-8 · x: slope 1): the slope is 1.00, but your function gave 0.00. Hint: take np.log of x and of y, then fit a straight line through the points (np.polyfit with deg=1): its slope is the answer.
-    """
+    """  # noqa: E501 (a doctest's output, one line)
     return check_cases(func, _cases(), _judge,
                        "your slopes match the least-squares slope in every case")

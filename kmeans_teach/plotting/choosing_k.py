@@ -53,7 +53,19 @@ CHOICE_COLOR = "#222222"
 
 
 class KClusteringArtists(NamedTuple):
-    """What :func:`plot_k_clustering` draws."""
+    """What :func:`plot_k_clustering` draws.
+
+    Attributes
+    ----------
+    points : PathCollection
+        The data, by label.
+    centers : PathCollection
+        The fit's centers.
+    regions : PolyCollection or None
+        The shaded cells of the centers (None when drawn without them).
+    title : Text
+        The Axes title, naming k.
+    """
 
     points: object  # PathCollection
     centers: object  # PathCollection
@@ -77,7 +89,9 @@ def matched_numbers(labels, reference):
     Parameters
     ----------
     labels : array-like of int of shape (n_samples,)
+        The cluster of every point, numbered 0 to k - 1.
     reference : array-like of int of shape (n_samples,)
+        The reference group of every point (for example the true blobs).
 
     Returns
     -------
@@ -113,10 +127,13 @@ def plot_k_clustering(ax, X, fit, *, xlim=None, ylim=None, regions=True, referen
     Parameters
     ----------
     ax : matplotlib Axes
+        The Axes to draw on.
     X : ndarray of shape (n_samples, 2)
+        The points.
     fit : KFit
         From :func:`kmeans_teach.fit_k`.
-    xlim, ylim : (float, float), default: the data's range plus a margin
+    xlim, ylim : (float, float) or None, default=None
+        Plot limits; default: the data's range plus a margin.
     regions : bool, default=True
         Shade the region nearest to each center.
     reference : array-like of shape (n_samples,) or None, default=None
@@ -128,7 +145,8 @@ def plot_k_clustering(ax, X, fit, *, xlim=None, ylim=None, regions=True, referen
 
     Returns
     -------
-    KClusteringArtists
+    artists : KClusteringArtists
+        What was drawn, to pass to :func:`update_k_clustering`.
     """
     X = np.asarray(X)
     data_xlim, data_ylim = padded_limits(X)
@@ -155,7 +173,20 @@ def plot_k_clustering(ax, X, fit, *, xlim=None, ylim=None, regions=True, referen
 
 
 def update_k_clustering(artists, fit):
-    """Show another fit (any k) in the artists of :func:`plot_k_clustering`."""
+    """Show another fit (any k) in the artists of :func:`plot_k_clustering`.
+
+    Parameters
+    ----------
+    artists : KClusteringArtists
+        What :func:`plot_k_clustering` returned.
+    fit : KFit
+        The fit to show, on the same points.
+
+    Returns
+    -------
+    artists : KClusteringArtists
+        The same artists, changed in place.
+    """
     update_points(artists.points, fit.labels)
     k = fit.n_clusters
     artists.centers.set_offsets(np.asarray(fit.centers)[:, :2])
@@ -171,7 +202,17 @@ def update_k_clustering(artists, fit):
 
 
 class SilhouetteArtists(NamedTuple):
-    """What :func:`plot_silhouette` draws."""
+    """What :func:`plot_silhouette` draws.
+
+    Attributes
+    ----------
+    bars : PolyCollection
+        One bar per point.
+    mean : Line2D
+        The mean score, a dashed vertical line.
+    text : Text
+        The Axes title, with the mean in words.
+    """
 
     bars: object  # PolyCollection: one bar per point
     mean: object  # Line2D: the mean score, a dashed vertical line
@@ -215,16 +256,19 @@ def plot_silhouette(ax, scores, labels, *, xlim=(-0.4, 1.0)):
     Parameters
     ----------
     ax : matplotlib Axes
+        The Axes to draw on.
     scores : ndarray of shape (n_samples,) or None
         From :func:`sklearn.metrics.silhouette_samples` (or ``KFit.silhouette``);
         None for a single cluster, which has no silhouette.
     labels : ndarray of shape (n_samples,)
+        The cluster of every point.
     xlim : (float, float), default=(-0.4, 1.0)
         Kept fixed, so that diagrams for different k can be compared.
 
     Returns
     -------
-    SilhouetteArtists
+    artists : SilhouetteArtists
+        What was drawn, to pass to :func:`update_silhouette`.
     """
     labels = np.asarray(labels)
     # no antialiasing: bars thinner than a pixel would otherwise blend into pale stripes
@@ -244,7 +288,22 @@ def plot_silhouette(ax, scores, labels, *, xlim=(-0.4, 1.0)):
 
 
 def update_silhouette(artists, scores, labels):
-    """Show new scores and labels in the artists of :func:`plot_silhouette`."""
+    """Show new scores and labels in the artists of :func:`plot_silhouette`.
+
+    Parameters
+    ----------
+    artists : SilhouetteArtists
+        What :func:`plot_silhouette` returned.
+    scores : ndarray of shape (n_samples,) or None
+        The new silhouettes; None (a single cluster) empties the diagram.
+    labels : ndarray of shape (n_samples,)
+        The new cluster of every point.
+
+    Returns
+    -------
+    artists : SilhouetteArtists
+        The same artists, changed in place.
+    """
     labels = np.asarray(labels, dtype=int)
     if scores is None:
         artists.bars.set_verts(np.zeros((len(labels), 4, 2)))
@@ -264,7 +323,21 @@ def update_silhouette(artists, scores, labels):
 
 
 class KCurveArtists(NamedTuple):
-    """What :func:`plot_k_curve` draws."""
+    """What :func:`plot_k_curve` draws.
+
+    Attributes
+    ----------
+    line : Line2D
+        The criterion at each k.
+    errorbars : ErrorbarContainer or None
+        The error bars of the criterion, when it has any.
+    choice : Line2D or None
+        Ring around the chosen k (None when no k was chosen).
+    current : Line2D
+        Marker at the k shown now.
+    current_line : Line2D
+        Vertical line at the k shown now.
+    """
 
     line: object  # Line2D: the criterion at each k
     errorbars: object  # ErrorbarContainer or None
@@ -280,25 +353,31 @@ def plot_k_curve(ax, ks, values, *, yerr=None, choice=None, choice_label="chosen
     Parameters
     ----------
     ax : matplotlib Axes
+        The Axes to draw on.
     ks : array-like of int
-    values : array-like of float, same length as ``ks``
-    yerr : array-like of float or None
+        The numbers of clusters tried.
+    values : array-like of float
+        The criterion at each k, same length as ``ks``.
+    yerr : array-like of float or None, default=None
         Error bars (for the gap statistic: ``sk``).
-    choice : int or None
+    choice : int or None, default=None
         The k this criterion picks; ringed and named in the legend.
-    choice_label : str
+    choice_label : str, default="chosen k"
         Its legend entry, for example ``"knee (Kneedle)"``.
-    current : int or None
+    current : int or None, default=None
         The k to mark now (see :func:`update_k_curve`).
-    ylabel : str or None
+    ylabel : str or None, default=None
+        The y axis label.
     legend_loc : str, default="best"
         Where the legend goes. An app should fix it: "best" is worked out
         when the figure is drawn, so it would depend on where the marker was.
-    **kwargs : passed on to ``ax.plot`` for the curve
+    **kwargs
+        Passed on to ``ax.plot`` for the curve.
 
     Returns
     -------
-    KCurveArtists
+    artists : KCurveArtists
+        What was drawn, to pass to :func:`update_k_curve`.
     """
     ks = np.asarray(ks)
     values = np.asarray(values, dtype=float)
@@ -336,6 +415,18 @@ def update_k_curve(artists, current):
 
     A k the curve has no value for (the silhouette at k = 1) keeps the
     vertical line and hides the marker.
+
+    Parameters
+    ----------
+    artists : KCurveArtists
+        What :func:`plot_k_curve` returned.
+    current : int or None
+        The k to mark.
+
+    Returns
+    -------
+    artists : KCurveArtists
+        The same artists, changed in place.
     """
     ks, values = artists.line._kt_curve
     at = np.flatnonzero(ks == current)
@@ -358,16 +449,17 @@ def plot_kneedle(ax, kcurve, *, x_values=None):
     Parameters
     ----------
     ax : matplotlib Axes
+        The Axes to draw on.
     kcurve : KneedleCurve
         From :func:`kmeans_teach.kneedle_curve`.
-    x_values : array-like or None
+    x_values : array-like or None, default=None
         The original x values (for example the ks), in their original order,
         written under the points they belong to (in reverse order when
         Kneedle reversed the curve, ``kcurve.flipped``).
 
     Returns
     -------
-    list of Line2D
+    lines : list of Line2D
         The curve, the diagonal, the difference, and the marker at its peak.
     """
     x, y, d = kcurve.x, kcurve.y, kcurve.difference

@@ -66,7 +66,20 @@ _MARKER_PATHS = tuple(
 
 
 def cluster_colors(labels, *, alpha=1.0):
-    """RGBA colours for an array of cluster labels (cycling past 10 clusters)."""
+    """RGBA colours for an array of cluster labels (cycling past 10 clusters).
+
+    Parameters
+    ----------
+    labels : array-like of int
+        Cluster labels; label ``j`` gets colour ``j`` of the palette, modulo its length.
+    alpha : float, default=1.0
+        Opacity of every colour.
+
+    Returns
+    -------
+    colors : ndarray of shape (len(labels), 4)
+        One RGBA row per label.
+    """
     palette = np.array([to_rgba(c, alpha) for c in CLUSTER_COLORS])
     return palette[np.asarray(labels, dtype=int) % len(palette)]
 
@@ -86,14 +99,22 @@ def plot_points(ax, X, labels=None, *, size=28, alpha=0.75, **kwargs):
     Parameters
     ----------
     ax : matplotlib Axes
+        The Axes to draw on.
     X : ndarray of shape (n_samples, 2)
-    labels : ndarray of shape (n_samples,) or None
-    size, alpha : marker area in points^2 and opacity
-    **kwargs : passed on to ``ax.scatter``
+        The points.
+    labels : ndarray of shape (n_samples,) or None, default=None
+        The cluster of every point; None draws them all as grey circles.
+    size : float, default=28
+        Marker area in points^2.
+    alpha : float, default=0.75
+        Opacity of the markers (kept for :func:`update_points`).
+    **kwargs
+        Passed on to ``ax.scatter``.
 
     Returns
     -------
-    PathCollection
+    points : PathCollection
+        The scatter, to pass to :func:`update_points`.
     """
     X = np.asarray(X)
     kwargs.setdefault("linewidths", 0)
@@ -105,7 +126,20 @@ def plot_points(ax, X, labels=None, *, size=28, alpha=0.75, **kwargs):
 
 
 def update_points(points, labels):
-    """Recolour and reshape the points of :func:`plot_points` for new labels."""
+    """Recolour and reshape the points of :func:`plot_points` for new labels.
+
+    Parameters
+    ----------
+    points : PathCollection
+        What :func:`plot_points` returned.
+    labels : ndarray of shape (n_samples,) or None
+        The new cluster of every point; None makes them grey circles.
+
+    Returns
+    -------
+    points : PathCollection
+        The same artist, changed in place.
+    """
     alpha = getattr(points, "_kt_alpha", 0.75)
     n = len(points.get_offsets())
     if labels is None:
@@ -121,9 +155,23 @@ def update_points(points, labels):
 def plot_centers(ax, centers, *, size=260, alpha=1.0, **kwargs):
     """Draw cluster centers: large markers in the cluster's colour and shape, black edge.
 
+    Parameters
+    ----------
+    ax : matplotlib Axes
+        The Axes to draw on.
+    centers : ndarray of shape (n_clusters, 2)
+        The centers; center ``j`` takes cluster ``j``'s colour and marker.
+    size : float, default=260
+        Marker area in points^2.
+    alpha : float, default=1.0
+        Opacity of the fill.
+    **kwargs
+        Passed on to ``ax.scatter`` (defaults: black edges 2 points wide, zorder 4).
+
     Returns
     -------
-    PathCollection
+    artist : PathCollection
+        The centers, to pass to :func:`update_centers`.
     """
     centers = np.asarray(centers)
     kwargs.setdefault("edgecolors", "black")
@@ -137,7 +185,20 @@ def plot_centers(ax, centers, *, size=260, alpha=1.0, **kwargs):
 
 
 def update_centers(artist, centers):
-    """Move the centers drawn by :func:`plot_centers`."""
+    """Move the centers drawn by :func:`plot_centers`.
+
+    Parameters
+    ----------
+    artist : PathCollection
+        What :func:`plot_centers` returned.
+    centers : ndarray of shape (n_clusters, n_features)
+        The new centers (their first two coordinates are drawn).
+
+    Returns
+    -------
+    artist : PathCollection
+        The same artist, moved in place.
+    """
     artist.set_offsets(np.asarray(centers)[:, :2])
     return artist
 
@@ -167,9 +228,17 @@ def voronoi_cells(centers, xlim, ylim):
     a repeated center has an empty cell. A NaN center (an empty cluster) has
     no cell.
 
+    Parameters
+    ----------
+    centers : array-like of shape (n_clusters, n_features)
+        The centers (their first two coordinates are used).
+    xlim, ylim : (float, float)
+        The box to cut the cells to.
+
     Returns
     -------
-    list of ndarray of shape (n_vertices, 2), one per center (empty if no cell)
+    cells : list of ndarray of shape (n_vertices, 2)
+        The polygon of each center's cell, in order (empty if it has no cell).
     """
     centers = np.asarray(centers, dtype=float)[:, :2]
     box = np.array([[xlim[0], ylim[0]], [xlim[1], ylim[0]], [xlim[1], ylim[1]],
@@ -199,14 +268,20 @@ def plot_voronoi(ax, centers, *, xlim=None, ylim=None, alpha=0.18, **kwargs):
     Parameters
     ----------
     ax : matplotlib Axes
+        The Axes to draw on.
     centers : ndarray of shape (n_clusters, 2)
-    xlim, ylim : (float, float), default: the Axes' current limits
-    alpha : opacity of the shading (the borders are opaque)
-    **kwargs : passed on to the PolyCollection
+        The centers whose cells are shaded.
+    xlim, ylim : (float, float) or None, default=None
+        The box to shade; None takes the Axes' current limits.
+    alpha : float, default=0.18
+        Opacity of the shading (the borders are opaque).
+    **kwargs
+        Passed on to the PolyCollection.
 
     Returns
     -------
-    PolyCollection
+    regions : PolyCollection
+        The cells, to pass to :func:`update_voronoi`.
     """
     xlim = ax.get_xlim() if xlim is None else xlim
     ylim = ax.get_ylim() if ylim is None else ylim
@@ -226,7 +301,20 @@ def plot_voronoi(ax, centers, *, xlim=None, ylim=None, alpha=0.18, **kwargs):
 
 
 def update_voronoi(regions, centers):
-    """Recompute the cells of :func:`plot_voronoi` for new centers."""
+    """Recompute the cells of :func:`plot_voronoi` for new centers.
+
+    Parameters
+    ----------
+    regions : PolyCollection
+        What :func:`plot_voronoi` returned (it keeps its box and opacity).
+    centers : ndarray of shape (n_clusters, 2)
+        The new centers.
+
+    Returns
+    -------
+    regions : PolyCollection
+        The same artist, changed in place.
+    """
     xlim, ylim, alpha = regions._kt_box
     cells = voronoi_cells(centers, xlim, ylim)
     kept = [j for j, cell in enumerate(cells) if len(cell)]
@@ -236,7 +324,23 @@ def update_voronoi(regions, centers):
 
 
 class StepArtists(NamedTuple):
-    """What :func:`plot_step` draws."""
+    """What :func:`plot_step` draws.
+
+    Attributes
+    ----------
+    regions : PolyCollection or None
+        Voronoi cells of the current centers (None when drawn without them).
+    points : PathCollection
+        The data, by label.
+    old_centers : PathCollection
+        The centers before an M-step (faded).
+    centers : PathCollection
+        The current centers.
+    arrows : Quiver
+        How far each center moved in an M-step.
+    title : Text
+        What this half-step did.
+    """
 
     regions: object  # PolyCollection: Voronoi cells of the current centers
     points: object  # PathCollection: the data, by label
@@ -269,20 +373,23 @@ def plot_step(ax, X, step, previous=None, *, xlim=None, ylim=None, regions=True)
     Parameters
     ----------
     ax : matplotlib Axes
+        The Axes to draw on.
     X : ndarray of shape (n_samples, 2)
+        The data of the run.
     step : Step
         From :func:`kmeans_teach.kmeans_steps`.
-    previous : Step or None
+    previous : Step or None, default=None
         The step before, whose centers are shown faded with arrows to the
         new ones when ``step`` is an update.
-    xlim, ylim : (float, float) or None
+    xlim, ylim : (float, float) or None, default=None
         Plot limits; default: the data with a margin.
-    regions : bool
+    regions : bool, default=True
         Shade the Voronoi cells of the centers.
 
     Returns
     -------
-    StepArtists
+    artists : StepArtists
+        What was drawn, to pass to :func:`update_step`.
     """
     X = np.asarray(X)
     if xlim is None or ylim is None:
@@ -309,7 +416,22 @@ def plot_step(ax, X, step, previous=None, *, xlim=None, ylim=None, regions=True)
 
 
 def update_step(artists, step, previous=None):
-    """Show another step of the same run on the artists of :func:`plot_step`."""
+    """Show another step of the same run on the artists of :func:`plot_step`.
+
+    Parameters
+    ----------
+    artists : StepArtists
+        What :func:`plot_step` returned.
+    step : Step
+        The step to show.
+    previous : Step or None, default=None
+        The step before, for the faded old centers and arrows of an update.
+
+    Returns
+    -------
+    artists : StepArtists
+        The same artists, changed in place.
+    """
     if artists.regions is not None:
         artists.regions.set_visible(step.phase != "init")
         if step.phase != "init" and not np.isnan(step.centers).any():
@@ -326,7 +448,15 @@ def update_step(artists, step, previous=None):
 
 
 class InertiaArtists(NamedTuple):
-    """What :func:`plot_inertia` draws."""
+    """What :func:`plot_inertia` draws.
+
+    Attributes
+    ----------
+    line : Line2D
+        The inertia at every half-step.
+    current : Line2D
+        A single marker at the current step.
+    """
 
     line: object  # Line2D: inertia at every half-step
     current: object  # Line2D: a single marker at the current step
@@ -338,13 +468,18 @@ def plot_inertia(ax, trace, *, current=None, **kwargs):
     Parameters
     ----------
     ax : matplotlib Axes
+        The Axes to draw on.
     trace : Trace or sequence of Step
-    current : int or None
+        The run.
+    current : int or None, default=None
         Index into ``trace`` of the step to mark (None: no marker).
+    **kwargs
+        Passed on to ``ax.plot`` for the curve (default colour: dark grey).
 
     Returns
     -------
-    InertiaArtists
+    artists : InertiaArtists
+        The curve and the marker, to pass to :func:`update_inertia`.
     """
     kwargs.setdefault("color", "#444444")
     (line,) = ax.plot(*_inertia_curve(trace), marker=".", **kwargs)
@@ -362,13 +497,44 @@ def _inertia_curve(trace):
 
 
 def update_inertia_curve(artists, trace, current=None):
-    """Show another run (another trace) on the artists of :func:`plot_inertia`."""
+    """Show another run (another trace) on the artists of :func:`plot_inertia`.
+
+    Parameters
+    ----------
+    artists : InertiaArtists
+        What :func:`plot_inertia` returned.
+    trace : Trace or sequence of Step
+        The new run.
+    current : int or None, default=None
+        Index into ``trace`` of the step to mark (None: no marker).
+
+    Returns
+    -------
+    artists : InertiaArtists
+        The same artists, changed in place.
+    """
     artists.line.set_data(*_inertia_curve(trace))
     return update_inertia(artists, trace, current)
 
 
 def update_inertia(artists, trace, current):
-    """Move the marker of :func:`plot_inertia` to step ``current`` (index into trace)."""
+    """Move the marker of :func:`plot_inertia` to step ``current`` (index into trace).
+
+    Parameters
+    ----------
+    artists : InertiaArtists
+        What :func:`plot_inertia` returned.
+    trace : Trace or sequence of Step
+        The run the curve shows.
+    current : int or None
+        Index into ``trace`` of the step to mark; None, 0 (the initial centers,
+        which have no inertia) or a step without inertia hide the marker.
+
+    Returns
+    -------
+    artists : InertiaArtists
+        The same artists, changed in place.
+    """
     if current is None or current == 0 or trace[current].inertia is None:
         artists.current.set_data([], [])
     else:
@@ -381,15 +547,19 @@ def plot_steps(axes, X, trace, indices=None):
 
     Parameters
     ----------
-    axes : sequence of matplotlib Axes (e.g. ``axs.flat``)
+    axes : sequence of matplotlib Axes
+        The Axes to draw on (e.g. ``axs.flat``), one step each.
     X : ndarray of shape (n_samples, 2)
+        The data of the run.
     trace : Trace or sequence of Step
-    indices : sequence of int or None
+        The run.
+    indices : sequence of int or None, default=None
         Which steps to draw, one per Axes; default: the first ``len(axes)``.
 
     Returns
     -------
-    list of StepArtists
+    drawn : list of StepArtists
+        What was drawn on each Axes.
     """
     axes = list(np.ravel(axes))
     steps = list(trace)

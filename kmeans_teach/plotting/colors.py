@@ -32,15 +32,20 @@ def plot_image(ax, image, *, title=None, **kwargs):
     Parameters
     ----------
     ax : matplotlib Axes
+        The Axes to draw on.
     image : ndarray of shape (height, width, 3), dtype uint8
-    title : str or None
-    **kwargs : passed on to ``ax.imshow``. The default ``interpolation="nearest"``
+        The image.
+    title : str or None, default=None
+        The Axes title (None: none set).
+    **kwargs
+        Passed on to ``ax.imshow``. The default ``interpolation="nearest"``
         shows only colours that are in the image (smoothing would blend palette
         colours into new ones) and keeps stored figures small.
 
     Returns
     -------
-    AxesImage
+    artist : AxesImage
+        The image, to pass to :func:`update_image`.
     """
     kwargs.setdefault("interpolation", "nearest")
     artist = ax.imshow(np.asarray(image), **kwargs)
@@ -52,7 +57,16 @@ def plot_image(ax, image, *, title=None, **kwargs):
 
 
 def update_image(artist, image):
-    """Show a new image (of any size) in the AxesImage of :func:`plot_image`."""
+    """Show a new image (of any size) in the AxesImage of :func:`plot_image`.
+
+    Parameters
+    ----------
+    artist : AxesImage
+        What :func:`plot_image` returned; changed in place (and its Axes'
+        limits, when the new image has another size).
+    image : ndarray of shape (height, width, 3), dtype uint8
+        The new image.
+    """
     image = np.asarray(image)
     height, width = image.shape[:2]
     if artist.get_array().shape[:2] != (height, width):  # as imshow places a new image
@@ -68,12 +82,15 @@ def plot_palette(ax, palette, **kwargs):
     Parameters
     ----------
     ax : matplotlib Axes
+        The Axes to draw on.
     palette : ndarray of shape (n_colors, 3), dtype uint8
-    **kwargs : passed on to ``ax.imshow``
+        The colours, in order.
+    **kwargs
+        Passed on to ``ax.imshow``.
 
     Returns
     -------
-    AxesImage
+    artist : AxesImage
         One pixel per swatch, stretched over the Axes; :func:`update_palette`
         can give it a palette of another length.
     """
@@ -88,7 +105,15 @@ def plot_palette(ax, palette, **kwargs):
 
 
 def update_palette(artist, palette):
-    """Show another palette (any number of colours) in the swatches of :func:`plot_palette`."""
+    """Show another palette (any number of colours) in the swatches of :func:`plot_palette`.
+
+    Parameters
+    ----------
+    artist : AxesImage
+        What :func:`plot_palette` returned; changed in place.
+    palette : ndarray of shape (n_colors, 3), dtype uint8
+        The new colours.
+    """
     artist.set_data(np.asarray(palette, dtype=np.uint8)[None, :, :])
 
 
@@ -98,20 +123,23 @@ def plot_pixel_cloud(ax, pixels, colors=None, *, channels=(0, 1), size=2.0, **kw
     Parameters
     ----------
     ax : matplotlib Axes
+        The Axes to draw on.
     pixels : ndarray of shape (n_pixels, 3)
         Positions: the pixels' (red, green, blue) values, 0..255.
-    colors : ndarray of shape (n_pixels, 3) or None
+    colors : ndarray of shape (n_pixels, 3) or None, default=None
         The colour to paint each point in; None paints each pixel in its own
         colour. Pass the quantised colours to see how k-means split the cloud.
     channels : pair of int, default=(0, 1)
         Which channels go on the x and y axes (0 red, 1 green, 2 blue).
-    size : float
+    size : float, default=2.0
         Marker area in points^2.
-    **kwargs : passed on to ``ax.scatter``
+    **kwargs
+        Passed on to ``ax.scatter``.
 
     Returns
     -------
-    PathCollection
+    points : PathCollection
+        The points, to pass to :func:`update_pixel_cloud`.
     """
     pixels = np.asarray(pixels)
     i, j = channels
@@ -128,5 +156,13 @@ def plot_pixel_cloud(ax, pixels, colors=None, *, channels=(0, 1), size=2.0, **kw
 
 
 def update_pixel_cloud(points, colors):
-    """Repaint the points of :func:`plot_pixel_cloud` (positions stay)."""
+    """Repaint the points of :func:`plot_pixel_cloud` (positions stay).
+
+    Parameters
+    ----------
+    points : PathCollection
+        What :func:`plot_pixel_cloud` returned; changed in place.
+    colors : ndarray of shape (n_pixels, 3)
+        The new colour of every point, 0..255.
+    """
     points.set_facecolor(_as_rgb01(colors))

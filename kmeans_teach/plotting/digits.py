@@ -35,7 +35,23 @@ _GAP_COLOR = "#eeeeee"
 
 
 class DigitGridArtists(NamedTuple):
-    """What :func:`plot_digit_grid` drew, and the grid's geometry."""
+    """What :func:`plot_digit_grid` drew, and the grid's geometry.
+
+    Attributes
+    ----------
+    image : AxesImage
+        Every tile, gaps in light grey.
+    captions : PathCollection or None
+        One text outline per tile (None without captions).
+    n_rows : int
+        Rows of tiles in the grid.
+    n_cols : int
+        Columns of tiles in the grid.
+    shape : tuple of int
+        (height, width) of one tile in pixels.
+    pitch : tuple of int
+        (rows, columns) from one tile's corner to the next, gaps included.
+    """
 
     image: object  # AxesImage: every tile, gaps in light grey
     captions: object  # PathCollection: one text outline per tile (None without captions)
@@ -76,6 +92,7 @@ def plot_digit_grid(ax, images, *, n_cols=None, n_tiles=None, shape=(8, 8), capt
     Parameters
     ----------
     ax : matplotlib Axes
+        The Axes to draw on.
     images : ndarray of shape (n_images, height * width) or (n_images, height, width)
         For example ``load_digits().data`` rows or ``KMeans(...).cluster_centers_``.
     n_cols : int, default=None
@@ -92,12 +109,16 @@ def plot_digit_grid(ax, images, *, n_cols=None, n_tiles=None, shape=(8, 8), capt
     vmin, vmax : float, default=0, 16
         Pixel values mapped to white and black (digits pixels go from 0 to 16).
     cmap : str, default="binary"
+        The colour map of the pixels.
     fontsize : float, default=9
-    **kwargs : passed on to ``ax.imshow``
+        Size of the captions in points.
+    **kwargs
+        Passed on to ``ax.imshow``.
 
     Returns
     -------
-    DigitGridArtists
+    artists : DigitGridArtists
+        What was drawn, to pass to :func:`update_digit_grid`.
     """
     tiles = _as_tiles(images, shape)
     n_tiles = len(tiles) if n_tiles is None else max(int(n_tiles), len(tiles))
@@ -141,7 +162,19 @@ def _glyph(text):
 
 
 def caption_texts(artists):
-    """The captions currently shown by a grid of :func:`plot_digit_grid` ('' for none)."""
+    """The captions currently shown by a grid of :func:`plot_digit_grid`.
+
+    Parameters
+    ----------
+    artists : DigitGridArtists
+        What :func:`plot_digit_grid` returned.
+
+    Returns
+    -------
+    texts : list of str
+        One caption per tile ('' for a tile without one); empty for a grid
+        drawn without captions.
+    """
     return list(getattr(artists.captions, "_kt_texts", []))
 
 
@@ -162,6 +195,27 @@ def update_digit_grid(artists, images, captions=None, caption_colors=None):
     """Show other images (and captions) in the grid of :func:`plot_digit_grid`.
 
     Fewer images than tiles leave the remaining tiles blank.
+
+    Parameters
+    ----------
+    artists : DigitGridArtists
+        What :func:`plot_digit_grid` returned.
+    images : ndarray of shape (n_images, height * width) or (n_images, height, width)
+        The new images, at most as many as the grid has tiles.
+    captions : list of str or None, default=None
+        The new captions (None: none); ignored by a grid drawn without captions.
+    caption_colors : list of colours or None, default=None
+        One colour per caption (black if None).
+
+    Returns
+    -------
+    artists : DigitGridArtists
+        The same artists, changed in place.
+
+    Raises
+    ------
+    ValueError
+        If there are more images, or more captions, than tiles.
     """
     tiles = _as_tiles(images, artists.shape) if len(images) else np.zeros((0, *artists.shape))
     capacity = artists.n_rows * artists.n_cols
@@ -182,19 +236,25 @@ def plot_confusion(ax, counts, *, row_labels=None, col_labels=None, xlabel="clus
     Parameters
     ----------
     ax : matplotlib Axes
+        The Axes to draw on.
     counts : ndarray of shape (n_rows, n_cols)
         For example from :func:`kmeans_teach.contingency`.
     row_labels, col_labels : list, default=None
         Tick labels (0, 1, ... if None).
-    xlabel, ylabel : str
+    xlabel : str, default="cluster"
+        The x axis label.
+    ylabel : str, default="true class"
+        The y axis label.
     cmap : str, default="Blues"
+        The colour map of the cells.
     annot : bool, default=True
         Write each count in its cell.
-    **kwargs : passed on to :func:`seaborn.heatmap`
+    **kwargs
+        Passed on to :func:`seaborn.heatmap`.
 
     Returns
     -------
-    QuadMesh
+    mesh : QuadMesh
         The coloured cells (``set_array`` changes them).
     """
     counts = np.asarray(counts)

@@ -26,7 +26,25 @@ __all__ = ["PlaygroundArtists", "plot_playground", "update_playground"]
 
 
 class PlaygroundArtists(NamedTuple):
-    """What :func:`plot_playground` draws."""
+    """What :func:`plot_playground` draws.
+
+    Attributes
+    ----------
+    regions : PolyCollection
+        Voronoi cells of the centers (hidden before the first step).
+    points : tuple of PathCollection
+        [0] the unlabelled points (grey), [1 + j] cluster j.
+    old_centers : PathCollection
+        The centers before an M-step (faded).
+    moves : LineCollection
+        From each old center to its new place.
+    centers : PathCollection
+        The centers shown.
+    picked : PathCollection
+        A ring around the center picked up to be moved.
+    title : Text
+        The Axes title (empty when drawn).
+    """
 
     regions: object  # PolyCollection: Voronoi cells of the centers (hidden before the first step)
     points: tuple  # PathCollections: [0] the unlabelled points (grey), [1 + j] cluster j
@@ -67,12 +85,16 @@ def plot_playground(ax, X, *, xlim, ylim):
     Parameters
     ----------
     ax : matplotlib Axes
+        The Axes to draw on.
     X : ndarray of shape (n_samples, 2)
+        The points.
     xlim, ylim : (float, float)
+        The plot limits, which the cells are cut to.
 
     Returns
     -------
-    PlaygroundArtists
+    artists : PlaygroundArtists
+        What was drawn, to pass to :func:`update_playground`.
     """
     none = np.empty((0, 2))
     regions = plot_voronoi(ax, none, xlim=xlim, ylim=ylim)
@@ -98,11 +120,31 @@ def plot_playground(ax, X, *, xlim, ylim):
 
 def update_playground(artists, X, step, previous=None, *, picked=None, title=None,
                       xlim=None, ylim=None):
-    """Show ``step`` (a Step of kmeans_steps, or None: no centers) on the artists.
+    """Show a step of a run (or no centers at all) on the artists of :func:`plot_playground`.
 
-    ``previous`` is the step before (its centers are shown faded, with a line
-    to the new ones, when ``step`` is an update); ``picked`` the index of a
-    center to ring; ``xlim``, ``ylim`` new limits for the cells (new data).
+    Parameters
+    ----------
+    artists : PlaygroundArtists
+        What :func:`plot_playground` returned.
+    X : ndarray of shape (n_samples, 2)
+        The points (new data may be given with new limits).
+    step : Step or None
+        A step of :func:`kmeans_teach.kmeans_steps`; None shows no centers and
+        grey points.
+    previous : Step or None, default=None
+        The step before: its centers are shown faded, with a line to the new
+        ones, when ``step`` is an update.
+    picked : int or None, default=None
+        The index of a center to ring (one being moved).
+    title : str or None, default=None
+        A new title (None keeps the old one).
+    xlim, ylim : (float, float) or None, default=None
+        New limits for the cells (for new data); None keeps the old ones.
+
+    Returns
+    -------
+    artists : PlaygroundArtists
+        The same artists, changed in place.
     """
     if xlim is not None:
         _, _, alpha = artists.regions._kt_box

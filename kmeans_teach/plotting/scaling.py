@@ -41,7 +41,15 @@ _X_LABELS = {
 
 
 class FitTimesArtists(NamedTuple):
-    """What :func:`plot_fit_times` draws."""
+    """What :func:`plot_fit_times` draws.
+
+    Attributes
+    ----------
+    lines : tuple
+        One Line2D per method, in FitTimes.methods order.
+    guide : Line2D or None
+        A line of slope 1 through the first method's middle point.
+    """
 
     lines: tuple  # one Line2D per method, in FitTimes.methods order
     guide: object  # Line2D of slope 1 through the first method's middle point, or None
@@ -85,9 +93,10 @@ def plot_fit_times(ax, times, *, y="seconds", methods=None, slopes=True, guide=T
     Parameters
     ----------
     ax : matplotlib Axes
+        The Axes to draw on.
     times : FitTimes
         From :func:`kmeans_teach.time_fits`.
-    y : {"seconds", "seconds_per_iter", "seconds_per_step", "relative_inertia"}
+    y : {"seconds", "seconds_per_iter", "seconds_per_step", "relative_inertia"}, default="seconds"
         What to plot. Times go on log-log axes; relative inertia on a log x axis.
     methods : sequence of str, optional
         Which methods to draw (default: all, in ``times.methods`` order).
@@ -101,7 +110,8 @@ def plot_fit_times(ax, times, *, y="seconds", methods=None, slopes=True, guide=T
 
     Returns
     -------
-    FitTimesArtists
+    artists : FitTimesArtists
+        What was drawn, to pass to :func:`update_fit_times`.
     """
     _check_y(y)
     methods = _check_methods(times, methods)
@@ -129,7 +139,31 @@ def plot_fit_times(ax, times, *, y="seconds", methods=None, slopes=True, guide=T
 
 
 def update_fit_times(artists, times, *, y="seconds", methods=None, slopes=True):
-    """Give the lines of :func:`plot_fit_times` new timings (same methods, same order)."""
+    """Give the lines of :func:`plot_fit_times` new timings (same methods, same order).
+
+    Parameters
+    ----------
+    artists : FitTimesArtists
+        What :func:`plot_fit_times` returned.
+    times : FitTimes
+        The new timings.
+    y : {"seconds", "seconds_per_iter", "seconds_per_step", "relative_inertia"}, default="seconds"
+        What to plot, as in :func:`plot_fit_times`.
+    methods : sequence of str, optional
+        The methods drawn (default: all), as many as the plot has lines.
+    slopes : bool, default=True
+        Put each line's log-log slope in the legend (times only).
+
+    Returns
+    -------
+    artists : FitTimesArtists
+        The same artists, changed in place (the Axes rescaled).
+
+    Raises
+    ------
+    ValueError
+        If the number of methods differs from the number of lines drawn.
+    """
     _check_y(y)
     methods = _check_methods(times, methods)
     if len(methods) != len(artists.lines):
@@ -153,7 +187,17 @@ def update_fit_times(artists, times, *, y="seconds", methods=None, slopes=True):
 
 
 class SweepArtists(NamedTuple):
-    """What :func:`plot_sweep` draws."""
+    """What :func:`plot_sweep` draws.
+
+    Attributes
+    ----------
+    points : Line2D
+        The measured times.
+    fit : Line2D
+        The least-squares line on log-log axes.
+    guide : Line2D or None
+        A line of slope 1.
+    """
 
     points: object  # Line2D: the measured times
     fit: object  # Line2D: the least-squares line on log-log axes
@@ -178,6 +222,7 @@ def plot_sweep(ax, sweep, *, color=None, marker=None, label=None, guide=True):
     Parameters
     ----------
     ax : matplotlib Axes
+        The Axes to draw on.
     sweep : SweepTimes
         From :func:`kmeans_teach.time_assign`; needs at least two values.
     color, marker : matplotlib colour and marker, optional
@@ -189,7 +234,8 @@ def plot_sweep(ax, sweep, *, color=None, marker=None, label=None, guide=True):
 
     Returns
     -------
-    SweepArtists
+    artists : SweepArtists
+        What was drawn, to pass to :func:`update_sweep`.
     """
     if len(sweep.values) < 2:
         raise ValueError("a sweep needs at least two values to show how time grows.")
@@ -214,7 +260,25 @@ def plot_sweep(ax, sweep, *, color=None, marker=None, label=None, guide=True):
 
 
 def update_sweep(artists, sweep):
-    """Give the artists of :func:`plot_sweep` a new sweep of the same size."""
+    """Give the artists of :func:`plot_sweep` a new sweep of the same size.
+
+    Parameters
+    ----------
+    artists : SweepArtists
+        What :func:`plot_sweep` returned.
+    sweep : SweepTimes
+        The new timings (at least two values).
+
+    Returns
+    -------
+    artists : SweepArtists
+        The same artists, changed in place (the Axes rescaled).
+
+    Raises
+    ------
+    ValueError
+        If the sweep has fewer than two values.
+    """
     if len(sweep.values) < 2:
         raise ValueError("a sweep needs at least two values to show how time grows.")
     x, fitted, slope = _fit_data(sweep)

@@ -42,7 +42,17 @@ _MARK_COLOR = CLUSTER_COLORS[5]  # vermillion: "you are here"
 
 
 class ClusteringArtists(NamedTuple):
-    """What :func:`plot_clustering` draws."""
+    """What :func:`plot_clustering` draws.
+
+    Attributes
+    ----------
+    regions : PolyCollection
+        Voronoi cells of the centers (None if regions=False).
+    points : PathCollection
+        The data, by label.
+    centers : PathCollection
+        The centers.
+    """
 
     regions: object  # PolyCollection: Voronoi cells of the centers (None if regions=False)
     points: object  # PathCollection: the data, by label
@@ -55,17 +65,22 @@ def plot_clustering(ax, X, labels, centers, *, xlim=None, ylim=None, regions=Tru
     Parameters
     ----------
     ax : matplotlib Axes
+        The Axes to draw on.
     X : ndarray of shape (n_samples, 2)
+        The points.
     labels : ndarray of shape (n_samples,)
+        The cluster of every point.
     centers : ndarray of shape (n_clusters, 2)
-    xlim, ylim : (float, float) or None
+        The centers.
+    xlim, ylim : (float, float) or None, default=None
         Plot limits; default: the data with a margin.
     regions : bool, default=True
         Shade the region nearest to each center.
 
     Returns
     -------
-    ClusteringArtists
+    artists : ClusteringArtists
+        What was drawn, to pass to :func:`update_clustering`.
     """
     if xlim is None or ylim is None:
         xlim, ylim = padded_limits(X)
@@ -81,7 +96,22 @@ def plot_clustering(ax, X, labels, centers, *, xlim=None, ylim=None, regions=Tru
 
 
 def update_clustering(artists, labels, centers):
-    """Show another clustering of the same points on :func:`plot_clustering`'s artists."""
+    """Show another clustering of the same points on :func:`plot_clustering`'s artists.
+
+    Parameters
+    ----------
+    artists : ClusteringArtists
+        What :func:`plot_clustering` returned.
+    labels : ndarray of shape (n_samples,)
+        The new cluster of every point.
+    centers : ndarray of shape (n_clusters, 2)
+        The new centers.
+
+    Returns
+    -------
+    artists : ClusteringArtists
+        The same artists, changed in place.
+    """
     if artists.regions is not None:
         update_voronoi(artists.regions, centers)
     update_points(artists.points, labels)
@@ -90,7 +120,17 @@ def update_clustering(artists, labels, centers):
 
 
 class HistogramArtists(NamedTuple):
-    """What :func:`plot_inertia_histogram` draws."""
+    """What :func:`plot_inertia_histogram` draws.
+
+    Attributes
+    ----------
+    bars : BarContainer
+        How many runs ended in each inertia bin.
+    marker : Line2D
+        A vertical line at the current run's inertia.
+    note : Text
+        The current run's inertia, beside the line.
+    """
 
     bars: object  # BarContainer: how many runs ended in each inertia bin
     marker: object  # Line2D: a vertical line at the current run's inertia
@@ -104,18 +144,26 @@ def plot_inertia_histogram(ax, inertias, *, bins=30, range=None, current=None,
     Parameters
     ----------
     ax : matplotlib Axes
+        The Axes to draw on.
     inertias : array-like of shape (n_runs,)
+        The final inertia of every run.
     bins : int or sequence, default=30
-    range : (float, float) or None
+        The bins, as ``ax.hist`` takes them.
+    range : (float, float) or None, default=None
         The span of the bins; give two histograms the same one to compare them.
-    current : float or None
+    current : float or None, default=None
         An inertia to mark with a vertical line (None: no mark).
-    color, label : the bars' colour and legend label
-    **kwargs : passed on to ``ax.hist``
+    color : color, default="#444444"
+        The bars' colour.
+    label : str or None, default=None
+        The bars' legend label.
+    **kwargs
+        Passed on to ``ax.hist``.
 
     Returns
     -------
-    HistogramArtists
+    artists : HistogramArtists
+        What was drawn, to pass to :func:`update_inertia_histogram`.
     """
     inertias = np.asarray(inertias, dtype=float)
     _, _, bars = ax.hist(inertias, bins=bins, range=range, color=color, label=label, **kwargs)
@@ -130,7 +178,21 @@ def plot_inertia_histogram(ax, inertias, *, bins=30, range=None, current=None,
 
 
 def update_inertia_histogram(artists, current):
-    """Move the mark of :func:`plot_inertia_histogram` to the inertia ``current``."""
+    """Move the mark of :func:`plot_inertia_histogram` to the inertia ``current``.
+
+    Parameters
+    ----------
+    artists : HistogramArtists
+        What :func:`plot_inertia_histogram` returned.
+    current : float or None
+        The inertia to mark, written beside the line on the side with more
+        room; None hides the mark.
+
+    Returns
+    -------
+    artists : HistogramArtists
+        The same artists, changed in place.
+    """
     if current is None:
         artists.marker.set_xdata([np.nan, np.nan])
         artists.note.set_text("")
@@ -146,7 +208,19 @@ def update_inertia_histogram(artists, current):
 
 
 class ProbabilityArtists(NamedTuple):
-    """What :func:`plot_d2_probabilities` draws."""
+    """What :func:`plot_d2_probabilities` draws.
+
+    Attributes
+    ----------
+    points : PathCollection
+        Every point, sized and coloured by its chance.
+    chosen : PathCollection
+        The centers chosen before this pick.
+    pick : PathCollection
+        The point this pick chose (a ring).
+    title : Text
+        The Axes title: which pick this is.
+    """
 
     points: object  # PathCollection: every point, sized and coloured by its chance
     chosen: object  # PathCollection: the centers chosen before this pick
@@ -178,19 +252,23 @@ def plot_d2_probabilities(ax, X, pick, *, n_clusters=None, xlim=None, ylim=None,
     Parameters
     ----------
     ax : matplotlib Axes
+        The Axes to draw on.
     X : ndarray of shape (n_samples, 2)
+        The points.
     pick : SeedingPick
         From :func:`kmeans_teach.kmeans_plusplus_steps`.
-    xlim, ylim : (float, float) or None
-    n_clusters : int or None
+    n_clusters : int or None, default=None
         Room for this many centers, so later picks can be shown by
         :func:`update_d2_probabilities`; default: the centers up to this pick.
-    size : float
+    xlim, ylim : (float, float) or None, default=None
+        Plot limits; default: the data with a margin.
+    size : float, default=160
         Marker area (points²) of a point 10 times as likely as under a uniform pick.
 
     Returns
     -------
-    ProbabilityArtists
+    artists : ProbabilityArtists
+        What was drawn, to pass to :func:`update_d2_probabilities`.
     """
     X = np.asarray(X)
     if xlim is None or ylim is None:
@@ -214,7 +292,22 @@ def plot_d2_probabilities(ax, X, pick, *, n_clusters=None, xlim=None, ylim=None,
 
 
 def update_d2_probabilities(artists, X, pick):
-    """Show another pick on the artists of :func:`plot_d2_probabilities`."""
+    """Show another pick on the artists of :func:`plot_d2_probabilities`.
+
+    Parameters
+    ----------
+    artists : ProbabilityArtists
+        What :func:`plot_d2_probabilities` returned.
+    X : ndarray of shape (n_samples, 2)
+        The points (to place the chosen centers and the pick).
+    pick : SeedingPick
+        The pick to show, from the same run.
+
+    Returns
+    -------
+    artists : ProbabilityArtists
+        The same artists, changed in place.
+    """
     X = np.asarray(X)
     probabilities = np.asarray(pick.probabilities)
     artists.points.set_array(probabilities)
@@ -231,7 +324,19 @@ def update_d2_probabilities(artists, X, pick):
 
 
 class CumulativeArtists(NamedTuple):
-    """What :func:`plot_d2_cumulative` draws."""
+    """What :func:`plot_d2_cumulative` draws.
+
+    Attributes
+    ----------
+    curve : Line2D
+        Cumulative probability over the points, in X's order.
+    draw : Line2D
+        Horizontal line at the random draw u.
+    pick : Line2D
+        Vertical line at the chosen point.
+    note : Text
+        The words in the Axes' top-left corner.
+    """
 
     curve: object  # Line2D: cumulative probability over the points, in X's order
     draw: object  # Line2D: horizontal line at the random draw u
@@ -245,11 +350,14 @@ def plot_d2_cumulative(ax, pick):
     Parameters
     ----------
     ax : matplotlib Axes
+        The Axes to draw on.
     pick : SeedingPick
+        From :func:`kmeans_teach.kmeans_plusplus_steps`.
 
     Returns
     -------
-    CumulativeArtists
+    artists : CumulativeArtists
+        What was drawn, to pass to :func:`update_d2_cumulative`.
     """
     n = len(pick.probabilities)
     (curve,) = ax.plot(np.arange(n), np.zeros(n), drawstyle="steps-post", color="#444444")
@@ -266,7 +374,20 @@ def plot_d2_cumulative(ax, pick):
 
 
 def update_d2_cumulative(artists, pick):
-    """Show another pick on the artists of :func:`plot_d2_cumulative`."""
+    """Show another pick on the artists of :func:`plot_d2_cumulative`.
+
+    Parameters
+    ----------
+    artists : CumulativeArtists
+        What :func:`plot_d2_cumulative` returned.
+    pick : SeedingPick
+        The pick to show, of a run on the same points.
+
+    Returns
+    -------
+    artists : CumulativeArtists
+        The same artists, changed in place.
+    """
     cumulative = np.cumsum(pick.probabilities)
     artists.curve.set_ydata(cumulative)
     artists.draw.set_ydata([pick.draw, pick.draw])

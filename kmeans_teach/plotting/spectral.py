@@ -33,6 +33,24 @@ _LIMIT = 1.15
 def embedding_view(coords, dims=(0, 1)):
     """The two chosen coordinates, centred and scaled (both by one factor) into [-1, 1].
 
+    Parameters
+    ----------
+    coords : array-like of shape (n_samples, n_components)
+        Coordinates of the points, for example ``SpectralEmbedding.coords``.
+    dims : (int, int), default=(0, 1)
+        Which two columns to keep.
+
+    Returns
+    -------
+    view : ndarray of shape (n_samples, 2)
+        Those columns, moved so that their range is centred on 0 and divided
+        by the larger half-range (unchanged if every point is the same).
+
+    Raises
+    ------
+    ValueError
+        If ``coords`` is not 2-D or has no column ``max(dims)``.
+
     Examples
     --------
     >>> import numpy as np
@@ -52,7 +70,15 @@ def embedding_view(coords, dims=(0, 1)):
 
 
 class EmbeddingArtists(NamedTuple):
-    """What :func:`plot_embedding` draws."""
+    """What :func:`plot_embedding` draws.
+
+    Attributes
+    ----------
+    points : PathCollection
+        The points in the embedding, by label.
+    title : Text
+        The Axes title.
+    """
 
     points: object  # PathCollection: the points in the embedding, by label
     title: object  # Text
@@ -65,23 +91,28 @@ def plot_embedding(ax, coords, labels=None, *, dims=(0, 1), title="Spectral embe
     Parameters
     ----------
     ax : matplotlib Axes
+        The Axes to draw on.
     coords : ndarray of shape (n_samples, n_components)
         For example ``SpectralEmbedding.coords`` (scikit-learn's eigenvectors,
         each divided by the square root of the point's degree).
-    labels : ndarray of shape (n_samples,) or None
+    labels : ndarray of shape (n_samples,) or None, default=None
+        The cluster of every point (None: grey circles).
     dims : (int, int), default=(0, 1)
         Which eigenvectors go on the x and y axes (0 is the first).
-    title : str
+    title : str, default="Spectral embedding"
+        The Axes title.
     rescale : bool, default=True
         True: centre and scale into [-1, 1] (:func:`embedding_view`), with no
         ticks, since the numbers are not the coordinates' (what the apps
         draw, with fixed limits). False: the coordinates themselves, with
         ticks, on equal axes (a static figure, where the values can be read).
-    **kwargs : passed on to :func:`plot_points`
+    **kwargs
+        Passed on to :func:`plot_points`.
 
     Returns
     -------
-    EmbeddingArtists
+    artists : EmbeddingArtists
+        What was drawn, to pass to :func:`update_embedding`.
     """
     if rescale:
         points = plot_points(ax, embedding_view(coords, dims), labels, **kwargs)
@@ -103,7 +134,24 @@ def plot_embedding(ax, coords, labels=None, *, dims=(0, 1), title="Spectral embe
 
 
 def update_embedding(artists, coords, labels=None, *, title=None):
-    """Move the points of :func:`plot_embedding` to new coordinates and labels."""
+    """Move the points of :func:`plot_embedding` to new coordinates and labels.
+
+    Parameters
+    ----------
+    artists : EmbeddingArtists
+        What :func:`plot_embedding` returned.
+    coords : ndarray of shape (n_samples, n_components)
+        The new coordinates (the same ``dims`` and ``rescale`` are used).
+    labels : ndarray of shape (n_samples,) or None, default=None
+        The new cluster of every point (None: grey circles).
+    title : str or None, default=None
+        A new title (None keeps the old one).
+
+    Returns
+    -------
+    artists : EmbeddingArtists
+        The same artists, changed in place.
+    """
     dims = artists.points._kt_dims
     if getattr(artists.points, "_kt_rescale", True):
         artists.points.set_offsets(embedding_view(coords, dims))
@@ -124,14 +172,24 @@ def plot_graph(ax, X, affinity, *, color="#555555", linewidth=0.6, alpha=0.5, **
     Parameters
     ----------
     ax : matplotlib Axes
+        The Axes to draw on.
     X : ndarray of shape (n_samples, 2)
+        The points.
     affinity : sparse or dense matrix of shape (n_samples, n_samples)
         For example :func:`kmeans_teach.knn_affinity`.
-    **kwargs : passed on to ``LineCollection``
+    color : color, default="#555555"
+        The edges' colour.
+    linewidth : float, default=0.6
+        The edges' width in points.
+    alpha : float, default=0.5
+        Opacity of an edge of weight 1 (an edge of weight 0.5 is fainter).
+    **kwargs
+        Passed on to ``LineCollection``.
 
     Returns
     -------
-    LineCollection
+    edges : LineCollection
+        The edges.
     """
     X = np.asarray(X, dtype=float)
     dense = affinity.toarray() if hasattr(affinity, "toarray") else np.asarray(affinity)
@@ -164,22 +222,31 @@ def plot_score_map(ax, scores, row_values, col_values, *, marks=None, row_label=
     Parameters
     ----------
     ax : matplotlib Axes
+        The Axes to draw on.
     scores : ndarray of shape (n_rows, n_cols)
         NaN marks a cell whose score is not determined: it is drawn grey, with "?".
-    row_values, col_values : sequences labelling the rows (y axis) and columns (x axis)
-    marks : ndarray of bool of shape (n_rows, n_cols) or None
+    row_values, col_values : sequence
+        The values labelling the rows (y axis) and the columns (x axis).
+    marks : ndarray of bool of shape (n_rows, n_cols) or None, default=None
         Cells to outline (for example: the graph was not connected there).
-    row_label, col_label : axis labels
-    cmap, vmin, vmax : colour scale
-    fmt : format of the number written in each cell
+    row_label, col_label : str, default=""
+        The axis labels.
+    cmap : str, default="viridis"
+        The colour map.
+    vmin, vmax : float, default=0.0, 1.0
+        The scores mapped to the ends of the colour map.
+    fmt : str, default="{:.2f}"
+        Format of the number written in each cell.
     fontsize : float, default=10
         Size of the numbers in the cells, in points (10 or more stays legible on a
         projector when the figure is shown at its own size).
-    **kwargs : passed on to ``ax.imshow``
+    **kwargs
+        Passed on to ``ax.imshow``.
 
     Returns
     -------
-    AxesImage
+    image : AxesImage
+        The coloured cells.
     """
     scores = np.asarray(scores, dtype=float)
     if scores.shape != (len(row_values), len(col_values)):

@@ -13,7 +13,19 @@ _RANDOM, _REPRESENTATIVE, _PROPAGATED = "#999999", "#0072B2", "#D55E00"
 
 
 class BudgetCurveArtists(NamedTuple):
-    """What :func:`plot_budget_curves` drew."""
+    """What :func:`plot_budget_curves` drew.
+
+    Attributes
+    ----------
+    propagated : Line2D
+        The propagated curve for the chosen share.
+    markers : Line2D
+        The three accuracies at the chosen budget.
+    current : Line2D
+        The vertical line at the chosen budget.
+    curves : BudgetCurves
+        The curves drawn, to update from.
+    """
 
     propagated: object  # Line2D: the propagated curve for the chosen share
     markers: object  # Line2D: the three accuracies at the chosen budget
@@ -27,16 +39,20 @@ def plot_budget_curves(ax, curves, budget, share, *, legend_loc="lower right"):
     Parameters
     ----------
     ax : matplotlib Axes
+        The Axes to draw on.
     curves : BudgetCurves
         From :func:`kmeans_teach.label_budget_curves`.
     budget : int
         The budget marked (one of ``curves.budgets``).
     share : float
         The propagated curve shown (one of ``curves.shares``).
+    legend_loc : str, default="lower right"
+        Where the legend goes (fixed, so that it does not jump as the curve changes).
 
     Returns
     -------
-    BudgetCurveArtists
+    artists : BudgetCurveArtists
+        What was drawn, to pass to :func:`update_budget_curves`.
     """
     x = np.asarray(curves.budgets)
     percent = 100.0 / curves.n_test
@@ -59,7 +75,22 @@ def plot_budget_curves(ax, curves, budget, share, *, legend_loc="lower right"):
 
 
 def update_budget_curves(artists, budget, share):
-    """Show the propagated curve of ``share`` and mark ``budget``."""
+    """Show the propagated curve of ``share`` and mark ``budget``.
+
+    Parameters
+    ----------
+    artists : BudgetCurveArtists
+        What :func:`plot_budget_curves` returned.
+    budget : int
+        The budget to mark (one of ``curves.budgets``).
+    share : float
+        The propagated curve to show (one of ``curves.shares``).
+
+    Returns
+    -------
+    artists : BudgetCurveArtists
+        The same artists, changed in place.
+    """
     curves = artists.curves
     percent = 100.0 / curves.n_test
     j = curves.shares.index(share)

@@ -14,7 +14,7 @@ import re
 import pytest
 
 from .test_lab import (ARM, FIND_APPS, NEW_IMAGE_TIMEOUT_MS, _control, _dropdown_keys,
-                       _press_and_time, _slider_key, _wait_still)
+                       _press_and_time, _wait_still)
 
 #: the outputs of the notebook on screen, per front end
 LAB_OUTPUTS = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output"
@@ -85,7 +85,7 @@ def operate_controls(page, app):
             continue  # e.g. the Playground's Play widget (display: none), run by its button
         if kind == "slider":
             before = _control(page, cid).get_attribute("aria-valuenow")
-            ms = _click_track(page, app["image"], cid, lambda: _where(page, cid, before))
+            ms = _click_track(page, app["image"], cid, lambda: _where(page, cid, before))  # noqa: B023 (called at once)
             assert _control(page, cid).get_attribute("aria-valuenow") != before, (
                 f"{cid} ({control['label']}) did not move")
         elif kind == "dropdown":
@@ -155,7 +155,6 @@ def drive_playground(page, outputs=LAB_OUTPUTS, clicks=4, arrow_left=True):
     status = _status(page, outputs)
     assert re.match(r"centers:", status, re.I), f"the Playground opens with status {status!r}"
     seen = [status]
-    box = image.bounding_box()
     spots = [(0.35, 0.35), (0.65, 0.35), (0.35, 0.65), (0.65, 0.65), (0.5, 0.5)][:clicks]
 
     def count(text):
