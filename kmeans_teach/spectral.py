@@ -7,8 +7,17 @@ a time so a lesson can show each:
 1. connect every point to its ``n_neighbors`` nearest neighbours and make the
    graph symmetric (the *affinity* matrix);
 2. place every point at its values in the first eigenvectors of the graph's
-   normalised Laplacian (the *spectral embedding*);
+   normalised Laplacian ``L = I - D^-1/2 A D^-1/2`` (D: each point's degree,
+   the sum of its edge weights), each value then divided by the square root of
+   the point's degree (the *spectral embedding*);
 3. run k-means on those new coordinates.
+
+The division by ``sqrt(degree)`` is scikit-learn's (``embedding / dd`` in
+``sklearn/manifold/_spectral_embedding.py``, "recover u = D^-1/2 x"). It
+matters for what the coordinates look like: the first eigenvector of ``L``
+itself is proportional to ``sqrt(degree)`` on each piece of the graph, not
+constant; only after the division is the first coordinate the same number for
+every point of a connected graph (the same on each piece of a graph in pieces).
 
 Points that are well connected in the graph land close together in the
 embedding, so two moons that k-means cannot separate with a straight line
@@ -107,7 +116,10 @@ class SpectralEmbedding:
     ----------
     coords : ndarray of shape (n_samples, n_components)
         Each point's values in the first ``n_components`` eigenvectors of the
-        normalised graph Laplacian, scaled as scikit-learn scales them.
+        normalised graph Laplacian, divided by the square root of the point's
+        degree, as scikit-learn does (so the first column is constant on each
+        piece of the graph; the eigenvector itself is proportional to
+        ``sqrt(degree)`` there).
     affinity : scipy.sparse CSR matrix of shape (n_samples, n_samples)
         The symmetric nearest-neighbour graph (see :func:`knn_affinity`).
     n_neighbors : int
@@ -148,14 +160,17 @@ def spectral_embedding_of(X, *, n_neighbors=10, n_components=2, random_state=Non
         Neighbours per point in the graph (scikit-learn's default).
     n_components : int, default=2
         Eigenvectors to keep. SpectralClustering keeps ``n_clusters`` of them,
-        including the first one (constant when the graph is connected).
+        including the first one (constant after the division by
+        ``sqrt(degree)`` when the graph is connected).
     random_state : int, RandomState instance or None, default=None
-        Starts the eigenvector solver (ARPACK).
+        Starts the eigenvector solver (ARPACK's start vector ``v0``).
 
     Returns
     -------
     embedding : SpectralEmbedding
-        The coordinates, the graph and its pieces.
+        The coordinates, the graph and its pieces. Its ``coords`` are the
+        eigenvectors divided by ``sqrt(degree)``, as scikit-learn returns them
+        (see the module's docstring).
 
     Warns
     -----
@@ -353,9 +368,12 @@ class MoonsComparison:
         Not when the neighbour graph has more pieces than the 2 clusters: then the
         smallest eigenvalue, 0, is repeated once per piece, and any rotation of its
         eigenvectors is an equally right answer. Which one the solver returns depends
-        on the arithmetic (CPU, BLAS kernel, thread count), and so does which whole
-        pieces k-means puts together, and the ARI. Measured on the lesson's moons
-        with 5 neighbours (4 pieces): ARI 0.013 on one BLAS kernel, 0.278 on another.
+        on the arithmetic (CPU, BLAS kernel, thread count) and on the order of the
+        points, and so does which whole pieces k-means puts together, and the ARI.
+        Measured on the lesson's moons with 5 neighbours (4 pieces): ARI 0.013 on one
+        BLAS kernel, 0.278 on another; on one machine, 5 of 6 random orders of the
+        points gave 0.278 and one 0.218, while the solver's seed (0 to 5) changed
+        nothing.
         """
         return self.embedding.n_graph_components <= 2
 

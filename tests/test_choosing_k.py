@@ -418,7 +418,7 @@ def test_check_inertia_names_the_mistake(func, words):
     feedback = kt.check_inertia(func)
     assert not feedback and words in feedback.message
     assert repr(feedback).startswith("Not yet: ")
-    assert feedback.message.startswith("case 1 of 5 (the lesson's 15 points")
+    assert feedback.message.startswith("case 1 of 5 (the checker's own 15 points")
 
 
 def _lesson_answer():
@@ -483,3 +483,55 @@ def pixels(frame):
     from PIL import Image
 
     return np.asarray(Image.open(io.BytesIO(bytes(frame))).convert("RGB"))
+
+
+# --- matched colours (review R5) and legible text (R3) --------------------------------------
+
+def test_matched_numbers_give_each_true_group_its_colour_whatever_k():
+    from kmeans_teach.plotting import matched_numbers
+
+    y = np.array([0, 0, 0, 1, 1, 1, 2, 2, 2])
+    labels = np.array([2, 2, 2, 0, 0, 1, 1, 1, 1])  # group 1 split, groups 1-2 share cluster 1
+    mapping = matched_numbers(labels, y)
+    assert mapping[2] == 0 and mapping[1] == 2 and mapping[0] == 1
+    assert sorted(mapping) == [0, 1, 2]
+    # more clusters than groups: the extra cluster takes a number no one else uses
+    mapping = matched_numbers(np.array([3, 3, 0, 0, 1, 1]), np.array([1, 1, 0, 0, 0, 0]))
+    assert mapping[3] == 1 and mapping[0] == 0 and len(set(mapping)) == len(mapping)
+    with pytest.raises(ValueError, match="one group per point"):
+        matched_numbers(labels, y[:3])
+
+
+def test_plot_k_clustering_with_a_reference_colours_points_and_centers_alike(ax):
+    from kmeans_teach.plotting import CLUSTER_COLORS, plot_k_clustering
+    from matplotlib.colors import to_rgba
+
+    X, y = kt.lesson_blobs()
+    fit = kt.fit_k(X, 4, n_init=1, random_state=3)
+    artists = plot_k_clustering(ax, X, fit, reference=y)
+    faces = artists.points.get_facecolors()
+    for b in range(4):  # every point of true blob b is drawn in colour b
+        expected = to_rgba(CLUSTER_COLORS[b], 0.75)
+        assert np.allclose(faces[y == b], expected, atol=1e-6)
+    mapping = kt.plotting.matched_numbers(fit.labels, y)
+    np.testing.assert_allclose(artists.centers.get_facecolors()[:, :3],
+                               [to_rgba(CLUSTER_COLORS[m])[:3] for m in mapping])
+
+
+def test_silhouette_title_counts_points_below_zero(ax):
+    from kmeans_teach.plotting import plot_silhouette
+
+    scores = np.array([0.5, 0.4, -0.01] + [0.6] * 297)
+    labels = np.repeat([0, 1, 2], 100)
+    artists = plot_silhouette(ax, scores, labels)
+    assert "1 point below 0" in artists.text.get_text()  # not a rounded "0 %"
+
+
+def test_kneedle_text_is_at_least_10_points(ax):
+    from kmeans_teach.plotting import plot_kneedle
+
+    ks = np.arange(1, 11)
+    plot_kneedle(ax, kt.kneedle_curve(ks, 100.0 / ks), x_values=ks)
+    sizes = [t.get_fontsize() for t in ax.texts] + [t.get_fontsize()
+                                                    for t in ax.get_legend().get_texts()]
+    assert sizes and min(sizes) >= 10

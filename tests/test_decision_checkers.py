@@ -114,3 +114,33 @@ def test_a_random_state_instance_is_computed_without_the_cache():
     assert feedback and "k = 4" in feedback.message
     X, y = MOONS
     assert kt.check_method_choice(X, y, "spectral", 1.0, random_state=np.random.RandomState(0))
+
+
+def test_k_choice_accepts_the_k_each_criterion_defends_and_says_they_disagree():
+    # lesson 03's Decide data: 5 blobs, of which two lie close. The silhouette prefers 4,
+    # the gap's 1-SE rule 5 (the number of blobs): both are defensible, each by its own
+    # criterion, and each verdict names the other criterion's choice.
+    X, _ = make_blobs(n_samples=400, centers=5, random_state=4)
+    sil = {f.n_clusters: f.silhouette_mean for f in kt.scan_k(X)[1:]}
+    gap = kt.gap_statistic(X, range(1, 11), n_refs=10, n_init=3, random_state=0)
+    assert max(sil, key=sil.get) == 4 and gap.choice == 5  # the disagreement itself
+    five = kt.check_k_choice(X, 5, gap.gap[4], criterion="gap")
+    assert five and "silhouette chooses k = 4" in five.message and "disagree" in five.message
+    four = kt.check_k_choice(X, 4, sil[4])
+    assert four and "gap chooses k = 5" in four.message and "disagree" in four.message
+    # k = 5 quoted with its silhouette is not marked wrong-and-forgotten: it is pointed to
+    # the criterion that supports it
+    five_by_sil = kt.check_k_choice(X, 5, sil[5])
+    assert not five_by_sil and "does choose k = 5" in five_by_sil.message
+    assert "my_criterion = 'gap'" in five_by_sil.message
+    four_by_gap = kt.check_k_choice(X, 4, gap.gap[3], criterion="gap")
+    assert not four_by_gap and "my_criterion = 'silhouette'" in four_by_gap.message
+    # a k that neither criterion chooses is wrong, and the verdict says both choices
+    three = kt.check_k_choice(X, 3, sil[3])
+    assert not three and "choose k = 4" in three.message and "it chooses k = 5" in three.message
+
+
+def test_k_choice_says_when_the_criteria_agree():
+    sil = {f.n_clusters: f.silhouette_mean for f in kt.scan_k(X_BLOBS, KS)[1:]}
+    feedback = kt.check_k_choice(X_BLOBS, 4, sil[4], ks=KS)
+    assert feedback and "The gap chooses k = 4 too." in feedback.message

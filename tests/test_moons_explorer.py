@@ -147,7 +147,7 @@ def test_plot_and_update_embedding():
         labels = (emb.coords[:, 1] > 0).astype(int)
         artists = plot_embedding(ax, emb.coords, labels, dims=(1, 2), title="here")
         assert artists.title.get_text() == "here"
-        assert ax.get_xlabel() == "eigenvector 2" and ax.get_ylabel() == "eigenvector 3"
+        assert ax.get_xlabel() == "eigenvector 2 ÷ √degree" and ax.get_ylabel() == "eigenvector 3 ÷ √degree"
         assert len(ax.collections) == 1 and len(fig.axes) == 1
         np.testing.assert_allclose(artists.points.get_offsets(),
                                    embedding_view(emb.coords, (1, 2)))
@@ -176,3 +176,18 @@ def pixels(frame):
     from PIL import Image
 
     return np.asarray(Image.open(io.BytesIO(bytes(frame))).convert("RGB"))
+
+
+def test_plot_embedding_unscaled_keeps_the_values_and_ticks():
+    fig, ax = plt.subplots()
+    try:
+        emb = kt.spectral_embedding_of(kt.compare_on_moons(0.1, 10).X, n_neighbors=10,
+                                       n_components=2, random_state=0)
+        artists = plot_embedding(ax, emb.coords, None, rescale=False)
+        np.testing.assert_allclose(artists.points.get_offsets(), emb.coords)
+        fig.canvas.draw()
+        assert len(ax.get_xticks()) > 1 and len(ax.get_yticks()) > 1
+        update_embedding(artists, emb.coords[::-1])
+        np.testing.assert_allclose(artists.points.get_offsets(), emb.coords[::-1])
+    finally:
+        plt.close(fig)

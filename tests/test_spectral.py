@@ -231,3 +231,22 @@ def test_spectral_result_is_not_determined_when_the_graph_has_more_pieces_than_c
     assert fine.embedding.n_graph_components == 2 and fine.spectral_determined
     assert fine.spectral_score() == f"{fine.ari_spectral:.3f}" == "1.000"
     assert fine.spectral_score(2) == "1.00"
+
+
+def test_coords_are_eigenvectors_divided_by_sqrt_degree():
+    # the docstrings' claim (review H17): the first eigenvector of the normalised
+    # Laplacian is proportional to sqrt(degree), not constant; scikit-learn divides by
+    # sqrt(degree), and only then is the first coordinate constant on a connected graph
+    from scipy.sparse.csgraph import laplacian
+    from sklearn.datasets import make_moons
+
+    X, _ = make_moons(200, noise=0.05, random_state=0)
+    emb = kt.spectral_embedding_of(X, n_neighbors=14, n_components=2, random_state=0)
+    assert emb.connected
+    L, sqrt_degree = laplacian(emb.affinity, normed=True, return_diag=True)
+    values, vectors = np.linalg.eigh(L.toarray())
+    first = vectors[:, 0]
+    assert values[0] < 1e-10
+    assert np.ptp(first) > 0.05 * np.abs(first).max()  # not constant
+    assert np.allclose(first / sqrt_degree, (first / sqrt_degree)[0])  # prop. to sqrt(degree)
+    assert np.ptp(emb.coords[:, 0]) < 1e-9 * np.abs(emb.coords[:, 0]).max()

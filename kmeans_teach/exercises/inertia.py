@@ -43,7 +43,7 @@ def _empty_cluster_case():
 
 def _cases():
     return [
-        Case("the lesson's 15 points and 3 centers", _lesson_case()),
+        Case("the checker's own 15 points and 3 centers", _lesson_case()),
         Case("one center (k = 1)", _random_case(31, 10, 2, 1)),
         Case("three features", _random_case(32, 20, 3, 4)),
         Case("many points: 2000 points, 8 centers", _random_case(33, 2000, 2, 8)),
@@ -94,7 +94,7 @@ def check_inertia(func):
     The inertia is the sum, over all points, of the squared distance from the
     point to the center of *its own* cluster (``centers[labels[i]]``). The
     checker tries five cases, each with labels that are not "nearest center":
-    the lesson's 15 points and 3 centers, one center (k = 1), three features,
+    the checker's own 15 points and 3 centers, one center (k = 1), three features,
     2000 points, and an empty cluster (a center without points adds 0). It
     names the first case that fails and recognises the usual slips: distances
     not squared, a mean instead of a sum, the nearest center instead of the
@@ -118,14 +118,14 @@ def check_inertia(func):
     ...     return ((X - centers[labels]) ** 2).sum()
     >>> print(check_inertia(my_inertia).message)  # doctest: +NORMALIZE_WHITESPACE
     your function gives the sum of the squared distances to each point's own center.
-    (5 cases: the lesson's 15 points and 3 centers; one center (k = 1); three features;
+    (5 cases: the checker's own 15 points and 3 centers; one center (k = 1); three features;
     many points: 2000 points, 8 centers; an empty cluster: center 2 has no points)
     >>> feedback = check_inertia(
     ...     lambda X, labels, centers: np.linalg.norm(X - centers[labels], axis=1).sum())
     >>> feedback.passed
     False
     >>> print(feedback.message)  # doctest: +NORMALIZE_WHITESPACE
-    case 1 of 5 (the lesson's 15 points and 3 centers): you returned 37.90, the sum of
+    case 1 of 5 (the checker's own 15 points and 3 centers): you returned 37.90, the sum of
     the distances; the inertia adds up squared distances, which gives 122.51 here.
     """
     return check_cases(func, _cases(), _judge,

@@ -29,7 +29,7 @@ def _tie():
 def _cases():
     rng = np.random.default_rng(404)
     return [
-        Case("the lesson's 10 points on a bent line, n_neighbors=3", (_bent_line(), 3)),
+        Case("the checker's own 10 points on a bent line, n_neighbors=3", (_bent_line(), 3)),
         Case("n_neighbors=1: every point chooses only itself", (rng.normal(size=(6, 2)), 1)),
         Case("three features, n_neighbors=4", (rng.normal(size=(12, 3)), 4)),
         Case("many points: 150 points, n_neighbors=10", (rng.normal(size=(150, 2)), 10)),
@@ -119,7 +119,7 @@ def check_knn_affinity(func):
     It must return the matrix SpectralClustering builds: ``C[i, j] = 1`` when
     ``j`` is one of the ``n_neighbors`` nearest points of ``i`` (``i`` itself
     included), and the affinity ``0.5 * (C + C.T)``. The checker tries five
-    cases: the lesson's 10 points with ``n_neighbors=3``, ``n_neighbors=1``
+    cases: the checker's own 10 points with ``n_neighbors=3``, ``n_neighbors=1``
     (the identity matrix), three features, 150 points with 10 neighbours, and
     a tie. In the tie, point 1 is as near to point 0 as to point 2; it must
     choose exactly ``n_neighbors`` points, so either one of them is accepted,
@@ -149,7 +149,7 @@ def check_knn_affinity(func):
     ...     return 0.5 * (C + C.T)
     >>> print(check_knn_affinity(affinity))  # doctest: +NORMALIZE_WHITESPACE
     Correct: every entry matches a nearest-neighbour graph as SpectralClustering builds it.
-    (5 cases: the lesson's 10 points on a bent line, n_neighbors=3; n_neighbors=1: every
+    (5 cases: the checker's own 10 points on a bent line, n_neighbors=3; n_neighbors=1: every
     point chooses only itself; three features, n_neighbors=4; many points: 150 points,
     n_neighbors=10; a tie: points 0 and 2 are equally near to point 1 (either one is
     accepted, but only one), n_neighbors=2)

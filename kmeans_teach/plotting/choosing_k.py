@@ -25,11 +25,13 @@ from .clusters import (
     plot_points,
     plot_voronoi,
     update_points,
+    voronoi_cells,
     update_voronoi,
 )
 
 __all__ = [
     "KClusteringArtists",
+    "matched_numbers",
     "plot_k_clustering",
     "update_k_clustering",
     "SilhouetteArtists",
@@ -75,7 +77,51 @@ def _clustering_title(fit):
     return f"k = {fit.n_clusters}: inertia {fit.inertia:.4g}"
 
 
-def plot_k_clustering(ax, X, fit, *, xlim=None, ylim=None, regions=True):
+def matched_numbers(labels, reference):
+    """Renumber clusters after the reference groups they overlap most, for matched colours.
+
+    Each cluster takes the number of the reference group (for example the true
+    blobs) it shares the most points with, one-to-one (the Hungarian matching
+    of :func:`kmeans_teach.match_clusters`); a cluster left without a group
+    takes the smallest number no other cluster uses. Drawn with these numbers,
+    a group has the same colour in every panel, whatever k.
+
+    Parameters
+    ----------
+    labels : array-like of int of shape (n_samples,)
+        The cluster of every point, numbered 0 to k - 1.
+    reference : array-like of int of shape (n_samples,)
+        The reference group of every point (for example the true blobs).
+
+    Returns
+    -------
+    mapping : ndarray of int
+        ``mapping[j]`` is the new number of cluster ``j``: use ``mapping[labels]``.
+
+    Examples
+    --------
+    >>> matched_numbers([1, 1, 0, 0, 2], [0, 0, 1, 1, 1])
+    array([1, 0, 2])
+    """
+    from ..metrics import match_clusters
+
+    labels = np.asarray(labels, dtype=int)
+    reference = np.asarray(reference, dtype=int)
+    if labels.shape != reference.shape:
+        raise ValueError(f"reference must have one group per point: labels has shape "
+                         f"{labels.shape}, reference {reference.shape}.")
+    k = int(labels.max()) + 1
+    matching = match_clusters(reference, labels)
+    mapping = np.full(k, -1, dtype=int)
+    given = matching.classes >= 0
+    mapping[matching.clusters[given]] = matching.classes[given]
+    free = (j for j in range(k + int(reference.max()) + 1) if j not in set(mapping))
+    for j in np.flatnonzero(mapping < 0):
+        mapping[j] = next(free)
+    return mapping
+
+
+def plot_k_clustering(ax, X, fit, *, xlim=None, ylim=None, regions=True, reference=None):
     """Points coloured by cluster, the centers, and each center's region.
 
     Parameters
@@ -90,6 +136,12 @@ def plot_k_clustering(ax, X, fit, *, xlim=None, ylim=None, regions=True):
         Plot limits; default: the data's range plus a margin.
     regions : bool, default=True
         Shade the region nearest to each center.
+    reference : array-like of shape (n_samples,) or None, default=None
+        Groups to match colours to (for example the true blobs): each cluster
+        is drawn in the colour of the group it overlaps most (see
+        :func:`matched_numbers`), so panels for different k, or the true
+        groups beside them, use one colour per group. None: colour j is
+        cluster j.
 
     Returns
     -------
@@ -101,8 +153,18 @@ def plot_k_clustering(ax, X, fit, *, xlim=None, ylim=None, regions=True):
     xlim = data_xlim if xlim is None else xlim
     ylim = data_ylim if ylim is None else ylim
     regions = plot_voronoi(ax, fit.centers, xlim=xlim, ylim=ylim) if regions else None
-    points = plot_points(ax, X, fit.labels)
+    labels = np.asarray(fit.labels)
+    mapping = np.arange(fit.n_clusters) if reference is None else matched_numbers(labels,
+                                                                                   reference)
+    points = plot_points(ax, X, mapping[labels])
     centers = plot_centers(ax, fit.centers, size=200)
+    if reference is not None:  # center j, and its region, in the colour of its new number
+        centers.set_paths(_marker_paths(mapping))
+        centers.set_facecolor(cluster_colors(mapping))
+        if regions is not None:
+            cells = voronoi_cells(fit.centers, xlim, ylim)
+            kept = [j for j, cell in enumerate(cells) if len(cell)]
+            regions.set_facecolor(cluster_colors(mapping[kept], alpha=regions._kt_box[2]))
     ax.set_xlim(*xlim)
     ax.set_ylim(*ylim)
     ax.set_aspect("equal", adjustable="box")
@@ -179,8 +241,8 @@ def _silhouette_bars(scores, labels):
 def _silhouette_text(scores, labels):
     if scores is None:
         return "k = 1: no silhouette (needs 2 or more clusters)"
-    share = np.mean(scores < 0)
-    return f"mean {scores.mean():.3f} · {share:.0%} of points below 0"
+    below = int(np.sum(scores < 0))  # a count, not a rounded share: 1 of 300 is not "0 %"
+    return f"mean {scores.mean():.3f} · {below} point{'' if below == 1 else 's'} below 0"
 
 
 def plot_silhouette(ax, scores, labels, *, xlim=(-0.4, 1.0)):
@@ -414,9 +476,9 @@ def plot_kneedle(ax, kcurve, *, x_values=None):
         x_values = list(x_values)[::-1] if kcurve.flipped else list(x_values)
         for xi, value in zip(x, x_values):
             ax.annotate(f"{value:g}", (xi, 0), xytext=(0, -12), textcoords="offset points",
-                        ha="center", fontsize=8, color="#444444")
+                        ha="center", fontsize=10, color="#444444")
     ax.set_xlim(-0.05, 1.05)
-    ax.set_ylim(-0.12, 1.05)
+    ax.set_ylim(-0.15, 1.05)
     ax.set_xlabel("x rescaled to [0, 1]")
-    ax.legend(loc="center right", fontsize=8, frameon=False)
+    ax.legend(loc="center right", fontsize=10, frameon=False)
     return [curve, diagonal, difference, marker]

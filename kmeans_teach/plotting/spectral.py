@@ -85,7 +85,7 @@ class EmbeddingArtists(NamedTuple):
 
 
 def plot_embedding(ax, coords, labels=None, *, dims=(0, 1), title="Spectral embedding",
-                   **kwargs):
+                   rescale=True, **kwargs):
     """Scatter the points at their eigenvector coordinates, coloured by cluster.
 
     Parameters
@@ -93,13 +93,19 @@ def plot_embedding(ax, coords, labels=None, *, dims=(0, 1), title="Spectral embe
     ax : matplotlib Axes
         The Axes to draw on.
     coords : ndarray of shape (n_samples, n_components)
-        For example ``SpectralEmbedding.coords``.
+        For example ``SpectralEmbedding.coords`` (scikit-learn's eigenvectors,
+        each divided by the square root of the point's degree).
     labels : ndarray of shape (n_samples,) or None, default=None
         The cluster of every point (None: grey circles).
     dims : (int, int), default=(0, 1)
         Which eigenvectors go on the x and y axes (0 is the first).
     title : str, default="Spectral embedding"
         The Axes title.
+    rescale : bool, default=True
+        True: centre and scale into [-1, 1] (:func:`embedding_view`), with no
+        ticks, since the numbers are not the coordinates' (what the apps
+        draw, with fixed limits). False: the coordinates themselves, with
+        ticks, on equal axes (a static figure, where the values can be read).
     **kwargs
         Passed on to :func:`plot_points`.
 
@@ -108,15 +114,22 @@ def plot_embedding(ax, coords, labels=None, *, dims=(0, 1), title="Spectral embe
     artists : EmbeddingArtists
         What was drawn, to pass to :func:`update_embedding`.
     """
-    points = plot_points(ax, embedding_view(coords, dims), labels, **kwargs)
+    if rescale:
+        points = plot_points(ax, embedding_view(coords, dims), labels, **kwargs)
+        ax.set_xlim(-_LIMIT, _LIMIT)
+        ax.set_ylim(-_LIMIT, _LIMIT)
+        ax.set_aspect("equal", adjustable="box")
+        ax.set_xticks([])
+        ax.set_yticks([])
+    else:
+        view = np.asarray(coords, dtype=float)[:, list(dims)]
+        points = plot_points(ax, view, labels, **kwargs)
+        ax.set_aspect("equal", adjustable="datalim")
+        ax.ticklabel_format(style="plain", useOffset=False)  # no offset text over the title
     points._kt_dims = tuple(dims)
-    ax.set_xlim(-_LIMIT, _LIMIT)
-    ax.set_ylim(-_LIMIT, _LIMIT)
-    ax.set_aspect("equal", adjustable="box")
-    ax.set_xticks([])
-    ax.set_yticks([])
-    ax.set_xlabel(f"eigenvector {dims[0] + 1}")
-    ax.set_ylabel(f"eigenvector {dims[1] + 1}")
+    points._kt_rescale = bool(rescale)
+    ax.set_xlabel(f"eigenvector {dims[0] + 1} ÷ √degree")
+    ax.set_ylabel(f"eigenvector {dims[1] + 1} ÷ √degree")
     return EmbeddingArtists(points, ax.set_title(title))
 
 
@@ -128,7 +141,7 @@ def update_embedding(artists, coords, labels=None, *, title=None):
     artists : EmbeddingArtists
         What :func:`plot_embedding` returned.
     coords : ndarray of shape (n_samples, n_components)
-        The new coordinates (the same ``dims`` are shown).
+        The new coordinates (the same ``dims`` and ``rescale`` are used).
     labels : ndarray of shape (n_samples,) or None, default=None
         The new cluster of every point (None: grey circles).
     title : str or None, default=None
@@ -139,7 +152,11 @@ def update_embedding(artists, coords, labels=None, *, title=None):
     artists : EmbeddingArtists
         The same artists, changed in place.
     """
-    artists.points.set_offsets(embedding_view(coords, artists.points._kt_dims))
+    dims = artists.points._kt_dims
+    if getattr(artists.points, "_kt_rescale", True):
+        artists.points.set_offsets(embedding_view(coords, dims))
+    else:
+        artists.points.set_offsets(np.asarray(coords, dtype=float)[:, list(dims)])
     update_points(artists.points, labels)
     if title is not None:
         artists.title.set_text(title)
@@ -198,7 +215,8 @@ def plot_graph(ax, X, affinity, *, color="#555555", linewidth=0.6, alpha=0.5, **
 
 
 def plot_score_map(ax, scores, row_values, col_values, *, marks=None, row_label="",
-                   col_label="", cmap="viridis", vmin=0.0, vmax=1.0, fmt="{:.2f}", **kwargs):
+                   col_label="", cmap="viridis", vmin=0.0, vmax=1.0, fmt="{:.2f}", fontsize=10,
+                   **kwargs):
     """A table of scores as coloured cells, each with its value written in.
 
     Parameters
@@ -219,6 +237,9 @@ def plot_score_map(ax, scores, row_values, col_values, *, marks=None, row_label=
         The scores mapped to the ends of the colour map.
     fmt : str, default="{:.2f}"
         Format of the number written in each cell.
+    fontsize : float, default=10
+        Size of the numbers in the cells, in points (10 or more stays legible on a
+        projector when the figure is shown at its own size).
     **kwargs
         Passed on to ``ax.imshow``.
 
@@ -241,7 +262,7 @@ def plot_score_map(ax, scores, row_values, col_values, *, marks=None, row_label=
             shade = cm((value - vmin) / (vmax - vmin) if vmax > vmin else 0.5)
             light = np.isnan(value) or 0.299 * shade[0] + 0.587 * shade[1] + 0.114 * shade[2] > 0.55
             ax.text(c, r, "?" if np.isnan(value) else fmt.format(value), ha="center",
-                    va="center", fontsize=7, color="black" if light else "white")
+                    va="center", fontsize=fontsize, color="black" if light else "white")
     if marks is not None:
         for r, c in zip(*np.nonzero(np.asarray(marks, dtype=bool))):
             ax.add_patch(Rectangle((c - 0.5, r - 0.5), 1, 1, fill=False, edgecolor="#D55E00",
