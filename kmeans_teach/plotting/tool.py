@@ -149,5 +149,9 @@ def plot_budget_study(ax, study, *, target=None, legend_loc="lower right"):
     ax.set_ylim(max(0.0, low * percent - 5), 100)
     ax.set_xlim(0, x.max() + 5)
     ax.grid(alpha=0.3)
-    ax.legend(loc=legend_loc)
+    from matplotlib.patches import Patch
+
+    handles, _ = ax.get_legend_handles_labels()
+    band = Patch(color="grey", alpha=0.3, label="shaded: lowest to highest seed")
+    ax.legend(handles=[*handles, band], loc=legend_loc)
     return lines
