@@ -57,6 +57,22 @@ def test_digit_grid_puts_every_tile_in_one_image(ax):
     assert np.ma.getmaskarray(data)[:, 8].all() or np.isnan(data[:, 8]).all()  # gap column
 
 
+def test_a_single_tile_shows_no_gap_band_around_it(ax):
+    """The Axes show the tile and nothing of the grey gap beyond it (cold read 05: an
+    L-shaped grey band along the top and right of a lone center read as faint ink)."""
+    art = plot_digit_grid(ax, np.full((1, 64), 3.0))
+    data = np.asarray(art.image.get_array(), dtype=float)
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    shown = data[int(y1 + 0.5):int(y0 + 0.5), int(x0 + 0.5):int(x1 + 0.5)]
+    assert shown.shape == (8, 8) and not np.isnan(shown).any()
+    art = plot_digit_grid(ax, np.full((4, 64), 3.0), n_cols=2)  # between tiles the gaps stay
+    data = np.asarray(art.image.get_array(), dtype=float)
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    shown = data[int(y1 + 0.5):int(y0 + 0.5), int(x0 + 0.5):int(x1 + 0.5)]
+    assert shown.shape == (17, 17) and np.isnan(shown[8]).all() and np.isnan(shown[:, 8]).all()
+    assert np.isnan(shown[0]).sum() == 1 and np.isnan(shown[:, -1]).sum() == 1  # outer edge: tiles
+
+
 def test_update_digit_grid_swaps_images_and_blanks_the_rest(ax):
     art = plot_digit_grid(ax, np.zeros((0, 64)), n_tiles=4, captions=[])
     update_digit_grid(art, np.full((1, 64), 5.0), captions=[7], caption_colors=[MISMATCH_COLOR])

@@ -118,7 +118,9 @@ def test_wrong_cluster_is_named_with_its_counts():
 @pytest.mark.parametrize("func, match", [
     (lambda y, labels: None, "returned None"),
     (lambda y, labels: y, "one digit per point instead of one per cluster"),
-    (lambda y, labels: np.zeros(4), "must be integers"),
+    (lambda y, labels: np.full(4, 0.5), "must be whole numbers, but got 0.5"),
+    (lambda y, labels: np.full(4, np.nan), "must be whole numbers, but got nan"),
+    (lambda y, labels: np.array(["1"] * 4), "must be whole numbers, but got dtype <U1"),
     (lambda y, labels: {0: 1}, "no entry for cluster 1"),
     (lambda y, labels: 1 / 0, "raised ZeroDivisionError"),
     (42, "expected a function"),
@@ -126,6 +128,12 @@ def test_wrong_cluster_is_named_with_its_counts():
 def test_broken_answers_get_a_sentence(func, match):
     feedback = kt.check_mode_matching(func)
     assert not feedback and match in feedback.message
+
+
+def test_whole_numbers_as_floats_are_read_as_digits():
+    assert kt.check_mode_matching(lambda y, labels: loop_mode(y, labels).astype(float))
+    feedback = kt.check_mode_matching(lambda y, labels: np.zeros(4))  # whole, but wrong
+    assert not feedback and "but you gave it 0." in feedback.message
 
 
 def test_the_student_cannot_change_the_cases_in_place():

@@ -7,7 +7,7 @@ from sklearn.datasets import load_digits
 from sklearn.metrics import adjusted_rand_score
 
 import kmeans_teach as kt
-from kmeans_teach.exercises.digits_k import _CANDIDATES, _SEEDS, _scores
+from kmeans_teach.exercises.digits_k import _CANDIDATES, _SEEDS, _runs, _scores, _within_spread
 
 
 def test_the_scores_are_the_means_over_the_seeds_of_the_lessons_fits():
@@ -35,17 +35,33 @@ def test_the_best_k_with_its_ari_passes_and_compares_the_accuracies():
 
 
 def test_another_k_with_its_right_number_is_told_to_compare_without_the_answer():
-    k = next(k for k in _CANDIDATES if k != best_k())
+    k = next(k for k in _CANDIDATES if not _within_spread(k)[0])
     feedback = kt.check_digits_k(k, round(_scores()[k][0], 3))
     assert not feedback and "(that number is right)" in feedback.message
     assert "another k from 10 to 14 agrees better" in feedback.message
     assert str(best_k()) not in feedback.message.replace("from 10 to 14", "")
 
 
-def test_a_wrong_ari_is_caught_even_for_the_best_k():
-    k = best_k()
-    feedback = kt.check_digits_k(k, round(_scores()[k][0], 3) + 0.01)
-    assert not feedback and f"the mean ARI is {_scores()[k][0]:.3f}" in feedback.message
+def test_a_k_within_one_standard_error_of_the_best_passes_and_names_the_best():
+    runs, best = _runs(), best_k()
+    for k in _CANDIDATES:
+        differences = runs[best][:, 0] - runs[k][:, 0]
+        inside = differences.mean() <= differences.std(ddof=1) / np.sqrt(len(_SEEDS))
+        assert _within_spread(k)[0] == inside
+        feedback = kt.check_digits_k(k, round(_scores()[k][0], 3))
+        assert bool(feedback) == inside
+        if inside and k != best:
+            assert f"the best, {best} clusters" in feedback.message
+            assert "cannot tell these apart" in feedback.message
+    assert _within_spread(best)[0]  # the best k is always accepted
+
+
+def test_a_wrong_ari_is_caught_for_every_k_and_not_corrected():
+    for k in _CANDIDATES:  # the true mean of any k is never printed for a wrong value
+        real = _scores()[k][0]
+        feedback = kt.check_digits_k(k, round(real, 3) + 0.01)
+        assert not feedback and f"is not the mean ARI of {k} clusters" in feedback.message
+        assert f"{real:.3f}" not in feedback.message
 
 
 @pytest.mark.parametrize("args, words", [

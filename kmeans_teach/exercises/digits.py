@@ -70,8 +70,15 @@ def _as_mapping(result, n_clusters):
         return Feedback(False, f"expected one digit per cluster, an array of shape "
                                f"({n_clusters},), but got shape {mapping.shape}. Did you "
                                "return one digit per point instead of one per cluster?")
+    if np.issubdtype(mapping.dtype, np.floating):
+        whole = np.isfinite(mapping) & (mapping == np.round(mapping))
+        if not whole.all():
+            return Feedback(False, f"the digits must be whole numbers, but got "
+                                   f"{mapping[~whole][0]:g}.")
+        mapping = mapping.astype(int)  # 1.0 names digit 1 as well as 1 does
     if not np.issubdtype(mapping.dtype, np.integer):
-        return Feedback(False, f"the digits must be integers, but got dtype {mapping.dtype}.")
+        return Feedback(False, f"the digits must be whole numbers, but got dtype "
+                               f"{mapping.dtype}.")
     return mapping
 
 

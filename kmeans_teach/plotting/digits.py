@@ -40,7 +40,8 @@ class DigitGridArtists(NamedTuple):
     Attributes
     ----------
     image : AxesImage
-        Every tile, gaps in light grey.
+        Every tile, gaps in light grey between tiles (the Axes limits cut the
+        gap beyond the outer tiles).
     captions : PathCollection or None
         One text outline per tile (None without captions).
     n_rows : int
@@ -132,6 +133,11 @@ def plot_digit_grid(ax, images, *, n_cols=None, n_tiles=None, shape=(8, 8), capt
     kwargs.setdefault("interpolation", "nearest")
     image = ax.imshow(_mosaic(tiles, n_rows, n_cols, shape, pitch), cmap=colormap,
                       vmin=vmin, vmax=vmax, **kwargs)
+    # show no gap beyond the outer tiles: cut the last gap column and, without
+    # captions, the gap row above the first row of tiles (a grey band there reads as ink)
+    top = -0.5 if with_captions else pitch[0] - shape[0] - 0.5
+    ax.set_xlim(-0.5, n_cols * pitch[1] - (pitch[1] - shape[1]) - 0.5)
+    ax.set_ylim(n_rows * pitch[0] - 0.5, top)
     captions_artist = None
     if with_captions:
         rows, cols = np.divmod(np.arange(n_rows * n_cols), n_cols)
