@@ -25,12 +25,11 @@ def check_label_budget(n_labels, accuracy, *, target=0.9, method="representative
     (``study.mean_accuracy(method, n_labels)``)? What would change the
     decision, and what does the test set, looked at once, say about it?
 
-    Two answers can be right. The fewest budget whose mean reaches the target
-    is the rule's answer. When that mean is less than two standard errors
-    (over the seeds) above the target, other seeds or another validation
-    split can move it below, so the next budget is accepted too, as the
-    cautious answer. The standard error counts both the seeds' spread and
-    the validation images' own sampling error (binomial), which no seed shows.
+    Two answers can be right: the fewest budget whose mean reaches the target
+    (the rule), and the cautious one, the fewest budget whose mean is at least
+    two standard errors above the target. The standard error of a mean
+    combines the standard error of the mean over the seeds and the validation
+    images' own sampling error (binomial), which no seed shows.
 
     Parameters
     ----------
@@ -86,41 +85,49 @@ def check_label_budget(n_labels, accuracy, *, target=0.9, method="representative
                                f"not the mean validation accuracy there: quote "
                                f'study.mean_accuracy("{method}", {n_labels}), to 0.1 %.')
     reaching = [b for b in BUDGETS if study.mean_accuracy(method, b) >= target]
-    fewest = reaching[0]
-    i_fewest = BUDGETS.index(fewest)
-    per_seed = study.counts(method)[:, i_fewest] / study.n_validation
-    mean_fewest = float(per_seed.mean())
-    seed_error = float(np.std(per_seed, ddof=1) / np.sqrt(n_seeds))
-    split_error = float(np.sqrt(mean_fewest * (1 - mean_fewest) / study.n_validation))
-    standard_error = float(np.hypot(seed_error, split_error))
-    margin = mean_fewest - target
-    close = margin < 2 * standard_error
-    cautious = close and i_fewest + 1 < len(BUDGETS) and n_labels == BUDGETS[i_fewest + 1]
-    if fewest < n_labels and not cautious:
+    errors = {b: _standard_errors(study, method, b) for b in BUDGETS}
+    safe = [b for b in reaching
+            if study.mean_accuracy(method, b) - target >= 2 * float(np.hypot(*errors[b]))]
+    fewest, cautious = reaching[0], (safe[0] if safe else None)
+    if n_labels not in (fewest, cautious):
         return Feedback(False, f"{n_labels} labels reach the target ({got:.1%}), but so do "
-                               "fewer: look for the smallest budget that reaches it.")
+                               "fewer: look for the smallest budget that reaches it (or, to "
+                               "be cautious, the smallest whose mean is at least two standard "
+                               "errors above it).")
+    seed_error, split_error = errors[n_labels]
+    error = float(np.hypot(seed_error, split_error))
+    margin = got - target
+    noise = (f"its mean is {100 * margin:.1f} points above the target; the standard error of "
+             f"that mean is about {100 * error:.1f} points ({100 * seed_error:.1f} from the "
+             f"seeds, {100 * split_error:.1f} from the {study.n_validation} validation images' "
+             "own sampling, binomial)")
+    if n_labels == fewest:
+        verdict = (f"{n_labels} labels are the fewest budget whose {method} labelling reaches "
+                   f"{target:.0%} in mean validation accuracy over {n_seeds} seeds: {noise}.")
+        verdict += (" That is less than two standard errors, so other seeds or another split "
+                    "could move it below: a cautious buyer would take "
+                    + (f"{cautious}, the fewest budget two standard errors above." if cautious
+                       else "more labels than this study tried.")
+                    if n_labels != cautious else " That is two standard errors or more.")
+    else:
+        verdict = (f"{n_labels} labels are the cautious answer, the fewest budget whose mean is "
+                   f"at least two standard errors above {target:.0%}: {noise}. The fewest "
+                   f"that reaches it at all is {fewest}.")
     other = "random" if method == "representative" else "representative"
     other_reaching = [b for b in BUDGETS if study.mean_accuracy(other, b) >= target]
-    compare = (f"with {other} labels you would need {other_reaching[0]}"
+    compare = (f"with {other} labels you would need {other_reaching[0]} to reach it"
                if other_reaching else f"{other} labels never reach it up to {BUDGETS[-1]}")
-    noise = (f"At {fewest} the mean is {100 * margin:.1f} points above the target; its standard "
-             f"error is about {100 * standard_error:.1f} points (the seeds' spread gives "
-             f"{100 * seed_error:.1f}, the {study.n_validation} validation images' own sampling "
-             f"{100 * split_error:.1f}, binomial)")
-    noise += (", so other seeds or another validation split can move it below the target"
-              if close else ", so it stays above the target under that noise")
-    if cautious:
-        verdict = (f"{n_labels} labels are the cautious answer: {fewest} is the fewest budget "
-                   f"whose mean reaches {target:.0%} ({study.mean_accuracy(method, fewest):.1%}), "
-                   f"but only just. {noise}; {n_labels} reaches {got:.1%}.")
-    else:
-        verdict = (f"{n_labels} labels are the fewest budget whose {method} labelling reaches "
-                   f"{target:.0%} in mean validation accuracy over {n_seeds} seeds ({got:.1%}). "
-                   f"{noise}" + ("; the next budget would be the cautious answer." if close
-                                 else "."))
     curves = label_budget_curves(BUDGETS, SHARES)  # the test set, looked at once
     test = curves.accuracy(method, n_labels)
-    return Feedback(True, f"{verdict} For comparison, {compare}. Only now, once, the "
-                          f"test set: {n_labels} {method} labels chosen from all the training "
-                          f"images (a larger pool than the study's) score {test:.1%} of its "
-                          f"{curves.n_test} images (one seed).")
+    return Feedback(True, f"{verdict} For comparison, {compare}. And the test set: {n_labels} "
+                          f"{method} labels chosen from all the training images (a larger pool "
+                          f"than the study's) score {test:.1%} of its {curves.n_test} images "
+                          "(one seed).")
+
+
+def _standard_errors(study, method, budget):
+    """(standard error of the mean over the seeds, binomial standard error of that mean)."""
+    per_seed = study.counts(method)[:, study.budgets.index(budget)] / study.n_validation
+    mean = float(per_seed.mean())
+    return (float(np.std(per_seed, ddof=1) / np.sqrt(len(per_seed))),
+            float(np.sqrt(mean * (1 - mean) / study.n_validation)))
