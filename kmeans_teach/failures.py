@@ -28,7 +28,8 @@ from .engine import _prepare_checked, _run_kmeans
 
 __all__ = ["FailureCase", "failure_cases", "stretched_blobs", "WineScaling", "wine_scaling",
            "LimitCheck", "kmeans_limit", "spherical_responsibilities", "OutlierEffect",
-           "outlier_effect", "kmedoids_fit", "Stability", "stability"]
+           "outlier_effect", "OutlierCosts", "outlier_costs", "kmedoids_fit", "Stability",
+           "stability"]
 
 def _ari(a, b):
     from sklearn.metrics import adjusted_rand_score  # on use: scikit-learn imports pandas
@@ -271,28 +272,109 @@ def outlier_effect(X, n_clusters, outlier, *, random_state=0):
     return OutlierEffect(move, ari, alone, centers, on_points)
 
 
+class OutlierCosts(NamedTuple):
+    """The two ways to place one far outlier, and what each adds to a method's loss.
+
+    Each dict maps ``"k-means"`` (squared distances) and ``"k-medoids"``
+    (distances) to a cost.
+    """
+
+    #: the outlier joins the cluster of its nearest center of the clean fit: what it adds
+    share: dict
+    #: the outlier gets a center of its own: the clean points lose one center, which adds this
+    merge: dict
+
+
+def outlier_costs(X, n_clusters, outlier, *, random_state=0):
+    """Why a method gives a far outlier its own center, or not: the two costs it weighs.
+
+    ``share``: the outlier joins the nearest cluster of the clean fit. For
+    k-means that cluster's mean moves to take it in, which adds
+    ``n_j / (n_j + 1) * d**2`` to the inertia (``d``: its distance to that
+    center, ``n_j``: the cluster's size); for k-medoids, with the medoid kept,
+    it adds ``d``. ``merge``: the outlier has a center of its own, so the clean
+    points make do with ``n_clusters - 1``: the best loss with ``n_clusters - 1``
+    minus the best with ``n_clusters`` (k-means: ``KMeans(n_init=10)``;
+    k-medoids: FasterPAM on Euclidean distances). A method that minimises its
+    loss takes the cheaper of the two (both are computed on the clean fits,
+    so they are close to, not exactly, the costs of refitting with the outlier).
+
+    Examples
+    --------
+    >>> import kmeans_teach as kt
+    >>> X, _ = kt.lesson_blobs()
+    >>> costs = outlier_costs(X, 4, [40.0, 40.0])
+    >>> costs.merge["k-means"] < costs.share["k-means"], costs.share["k-medoids"] < costs.merge["k-medoids"]
+    (True, True)
+    """
+    from sklearn.cluster import KMeans
+    X = check_X(X)
+    n_clusters = check_int(n_clusters, "n_clusters", low=2, high=len(X))
+    point = np.asarray(outlier, dtype=float).reshape(1, -1)
+    if point.shape[1] != X.shape[1]:
+        raise ValueError(f"outlier must have {X.shape[1]} coordinates, like the rows of X, "
+                         f"but has {point.shape[1]}.")
+    with limit_threads():
+        fits = [KMeans(k, n_init=10, random_state=random_state).fit(X)
+                for k in (n_clusters, n_clusters - 1)]
+    d2 = ((fits[0].cluster_centers_ - point) ** 2).sum(axis=1)
+    j = int(np.argmin(d2))
+    n_j = int(np.sum(fits[0].labels_ == j))
+    share = {"k-means": float(n_j / (n_j + 1) * d2[j])}
+    merge = {"k-means": float(fits[1].inertia_ - fits[0].inertia_)}
+    cost = []
+    for k in (n_clusters, n_clusters - 1):
+        rows, labels = _kmedoids_fit(X, k, "euclidean", random_state)
+        cost.append(float(np.sqrt(((X - X[rows][labels]) ** 2).sum(axis=1)).sum()))
+        if k == n_clusters:
+            share["k-medoids"] = float(np.sqrt(((X[rows] - point) ** 2).sum(axis=1)).min())
+    merge["k-medoids"] = cost[1] - cost[0]
+    return OutlierCosts(share, merge)
+
+
 class Stability(NamedTuple):
     """ARI between refits: on bootstrap resamples, and with different seeds."""
 
     n_clusters: int
     bootstrap_ari: np.ndarray  # one per resample: refit on it, labels of all X vs the reference
-    seed_ari: np.ndarray       # one per pair of consecutive seeds (n_init starts each)
+    seed_ari: np.ndarray       # one per pair of consecutive seeds
+    n_init: int                # starts of every fit: the reference, each resample's, each seed's
+    labels: np.ndarray         # the reference fit's labels of X
 
     @property
     def worst(self):
         return float(min(self.bootstrap_ari.min(), self.seed_ari.min()))
 
 
-def stability(X, n_clusters, *, n_resamples=10, n_seeds=10, n_init=1, random_state=0):
+def stability(X, n_clusters, *, n_resamples=10, n_seeds=10, n_init=10, random_state=0):
     """Refit k-means on bootstrap resamples and with other seeds; the ARIs between runs.
 
-    The two checks measure different things. The bootstrap ARIs compare a
-    reference fit (``n_init=10``) with fits on resamples of the data: low
-    values mean the partition depends on the sample. The seed ARIs compare fits
-    on the same data from ``n_seeds`` seeds, each with ``n_init`` starts: low
-    values mean the optimiser ends in different local minima, which more
-    starts cure. High values in both do not make k right: a k below the
-    number of groups can be stable too.
+    Every fit, the reference on all of ``X``, each resample's and each seed's,
+    keeps the best of ``n_init`` starts. The bootstrap ARIs compare the
+    reference with fits on resamples of the data (``len(X)`` points drawn with
+    replacement), each fit's labels predicted on all of ``X``. The seed ARIs
+    compare fits on the same data from ``n_seeds`` seeds (0, 1, ...),
+    consecutive seeds pairwise.
+
+    Both checks see the optimiser too: with too few starts a fit can end in a
+    poor local minimum, on a resample as on the full data, and both ARIs drop.
+    Only once more starts no longer change the seed ARIs do low bootstrap ARIs
+    say that the partition depends on the sample. High values in both do not
+    make k right: a k below the number of groups can be stable too.
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features)
+    n_clusters : int
+    n_resamples, n_seeds : int, default=10
+    n_init : int, default=10
+        Starts of every fit (scikit-learn's ``KMeans(n_init=...)``).
+    random_state : int, default=0
+        Seeds the resampling and every resample's fit.
+
+    Returns
+    -------
+    Stability
 
     Examples
     --------
@@ -311,13 +393,13 @@ def stability(X, n_clusters, *, n_resamples=10, n_seeds=10, n_init=1, random_sta
 
 def _stability(X, n_clusters, n_resamples, n_seeds, n_init, random_state, rng):
     from sklearn.cluster import KMeans
-    reference = KMeans(n_clusters, n_init=10, random_state=random_state).fit(X)
+    reference = KMeans(n_clusters, n_init=n_init, random_state=random_state).fit(X)
     boot = []
     for _ in range(n_resamples):
         rows = rng.randint(len(X), size=len(X))  # draw n points with replacement
-        model = KMeans(n_clusters, n_init=3, random_state=random_state).fit(X[rows])
+        model = KMeans(n_clusters, n_init=n_init, random_state=random_state).fit(X[rows])
         boot.append(_ari(reference.labels_, model.predict(X)))
     runs = [KMeans(n_clusters, n_init=n_init, random_state=s).fit_predict(X)
             for s in range(n_seeds)]
     seeds = [_ari(a, b) for a, b in zip(runs, runs[1:])]
-    return Stability(n_clusters, np.array(boot), np.array(seeds))
+    return Stability(n_clusters, np.array(boot), np.array(seeds), n_init, reference.labels_)

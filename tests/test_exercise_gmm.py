@@ -63,3 +63,15 @@ def test_mixture_choice_right_wrong_and_bad_input():
     assert "method must be" in kt.check_mixture_choice("unequal sizes", "dbscan", 1).message
     assert "evidence must be a number" in kt.check_mixture_choice(
         "unequal sizes", "k-means", "high").message
+
+
+def test_mixture_choice_a_gap_within_noise_is_a_tie():
+    # on the wrong k the mixture beats k-means by less than 0.01: either answer passes,
+    # and neither sentence says the mixture recovers the groups better
+    from kmeans_teach.exercises.mixture_choice import TIE, _scores
+    scores = _scores("wrong k")
+    assert 0 < scores["gaussian mixture"] - scores["k-means"] <= TIE
+    for method in ("k-means", "gaussian mixture"):
+        feedback = kt.check_mixture_choice("wrong k", method, scores[method])
+        assert feedback and "both score alike" in feedback.message
+    assert not kt.check_mixture_choice("stretched blobs", "k-means", _scores("stretched blobs")["k-means"])

@@ -75,12 +75,47 @@ def test_k_4_is_stable_and_k_5_is_not():
 
 def test_stability_is_not_enough_k_2_passes_with_enough_starts():
     X, _ = kt.lesson_blobs()
-    single = failures.stability(X, 2)             # one start per seed: the optimiser varies
-    many = failures.stability(X, 2, n_init=10)    # ten starts per seed: it does not
-    assert single.seed_ari.min() < 0.5 and single.bootstrap_ari.min() >= 0.95
+    single = failures.stability(X, 2, n_init=1)   # one start per fit: the optimiser varies
+    many = failures.stability(X, 2, n_init=10)    # ten starts per fit: it does not
+    assert single.seed_ari.min() < 0.5
     assert many.worst >= 0.95                     # stable, though the data hold four blobs
+    assert many.n_init == 10 and len(many.labels) == len(X)
+
+
+def test_stability_uses_n_init_for_the_resamples_too():
+    # With one start, k = 3's resample fits can end in a poor local minimum; with
+    # fifty, every resample agrees with the reference: the low value was the optimiser's.
+    X, _ = kt.lesson_blobs()
+    assert failures.stability(X, 3, n_seeds=2, n_init=1).bootstrap_ari.min() < 0.9
+    assert failures.stability(X, 3, n_seeds=2, n_init=50).bootstrap_ari.min() >= 0.95
+
+
+def test_k_5_stays_unstable_on_resamples_with_many_starts():
+    # the seeds agree once each fit has fifty starts, the resamples still do not
+    fifty = failures.stability(kt.lesson_blobs()[0], 5, n_init=50)
+    assert fifty.seed_ari.min() >= 0.99 and fifty.bootstrap_ari.min() < 0.9
 
 
 def test_stability_rejects_a_bad_n_init():
     with pytest.raises(ValueError, match="n_init"):
         failures.stability([[0.0], [1.0]], 1, n_init=0)
+
+
+def test_outlier_costs_explain_which_method_isolates_the_outlier():
+    X, _ = kt.lesson_blobs()
+    costs = failures.outlier_costs(X, 4, [40.0, 40.0])
+    effect = failures.outlier_effect(X, 4, [40.0, 40.0])
+    for method in ("k-means", "k-medoids"):
+        assert costs.merge[method] > 0 and costs.share[method] > 0
+        # the cheaper way is the one the method took
+        assert (costs.merge[method] < costs.share[method]) == effect.alone[method]
+    # k-medoids' share is the plain distance to the nearest clean medoid, k-means' nearly its square
+    assert costs.share["k-means"] == pytest.approx(costs.share["k-medoids"] ** 2, rel=0.05)
+
+
+def test_outlier_costs_reject_bad_input():
+    X, _ = kt.lesson_blobs()
+    with pytest.raises(ValueError, match="outlier must have 2 coordinates"):
+        failures.outlier_costs(X, 4, [40.0, 40.0, 1.0])
+    with pytest.raises(ValueError, match="n_clusters"):
+        failures.outlier_costs(X, 1, [40.0, 40.0])

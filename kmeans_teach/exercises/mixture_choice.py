@@ -10,8 +10,14 @@ from ._feedback import Feedback
 
 __all__ = ["check_mixture_choice"]
 
-#: A quoted ARI is "the real one" within this; two ARIs this close are a tie.
+#: A quoted ARI is "the real one" within this (a value printed to two decimals).
 TOLERANCE = 0.005
+
+#: Two methods whose ARIs differ by at most this are a tie. Measured on the "wrong k"
+#: case over ten data draws (``failure_cases(random_state=0..9)``): the mixture's ARI
+#: minus k-means' ranges from -0.004 to 0.009, its sign changing with the draw, so
+#: such a gap is noise; the other cases' gaps in the lesson are 0.16 and more.
+TIE = 0.02
 
 _NAMES = {"k-means": "k-means", "kmeans": "k-means", "gmm": "gaussian mixture",
           "gaussian mixture": "gaussian mixture", "mixture": "gaussian mixture"}
@@ -45,8 +51,9 @@ def check_mixture_choice(case, method, evidence):
     ``kt.run_gmm(X, n_clusters, random_state=0)`` (full covariances), on the case
     of :func:`kmeans_teach.failures.failure_cases` named ``case``, and scores
     both against the truth with the adjusted Rand index (ARI). The right
-    method has the larger ARI (within 0.005: a tie, either is right, and
-    k-means is the cheaper one). ``evidence`` must be the chosen method's ARI.
+    method has the larger ARI (within 0.02: a tie, either is right, and
+    k-means is the cheaper one). ``evidence`` must be the chosen method's ARI
+    (within 0.005).
 
     Parameters
     ----------
@@ -89,7 +96,7 @@ def check_mixture_choice(case, method, evidence):
     scores = _scores(case)
     other = "k-means" if chosen == "gaussian mixture" else "gaussian mixture"
     mine, theirs = scores[chosen], scores[other]
-    if mine < theirs - TOLERANCE:
+    if mine < theirs - TIE:
         return Feedback(False, f"on the {case} {chosen} scores ARI {mine:.3f}, but the {other} "
                                f"scores {theirs:.3f}: " + (
                                    "a covariance and a weight for each cluster recover these "
@@ -99,7 +106,7 @@ def check_mixture_choice(case, method, evidence):
     if abs(evidence - mine) > TOLERANCE:
         return Feedback(False, f"{chosen} is the right choice on the {case}, but its ARI is "
                                f"{mine:.3f}, not {evidence:g}: quote the number you computed.")
-    if abs(mine - theirs) <= TOLERANCE:
+    if abs(mine - theirs) <= TIE:
         change = "both score alike, so k-means, the cheaper, is as good."
         return Feedback(True, f"on the {case} both score ARI {mine:.3f} (you quoted "
                               f"{evidence:g}): {change}")
