@@ -286,6 +286,11 @@ class SeedScan:
         The final centers of every run.
     n_iter : ndarray of shape (n_seeds,)
         Lloyd iterations of every run.
+    stop_reasons : ndarray of shape (n_seeds,)
+        Why every run stopped: "labels unchanged" (a fixed point: no point
+        changed cluster), "center shift within tol" (the centers moved less
+        than the tolerance; a point may still have changed cluster) or
+        "max_iter reached".
     """
 
     seeds: np.ndarray
@@ -294,9 +299,11 @@ class SeedScan:
     labels: np.ndarray = field(repr=False)
     centers: np.ndarray = field(repr=False)
     n_iter: np.ndarray = field(repr=False)
+    stop_reasons: np.ndarray = field(repr=False)
 
     def __post_init__(self):
-        _freeze(self.seeds, self.inertias, self.labels, self.centers, self.n_iter)
+        _freeze(self.seeds, self.inertias, self.labels, self.centers, self.n_iter,
+                self.stop_reasons)
 
     def __len__(self):
         return len(self.seeds)
@@ -421,6 +428,8 @@ def scan_seeds(X, n_clusters, seeds, *, init="random", max_iter=300, tol=1e-4):
     SeedScan(6 seeds, init='random', inertia 1.5 .. 101)
     >>> scan.inertias.tolist(), scan.worst_seed, scan.share_reached()
     ([1.5, 1.5, 1.5, 101.0, 101.0, 101.0], 3, 0.5)
+    >>> sorted(set(scan.stop_reasons.tolist()))
+    ['labels unchanged']
     """
     check_choice(init, "init", INITS)
     X = check_X(X)
@@ -430,12 +439,13 @@ def scan_seeds(X, n_clusters, seeds, *, init="random", max_iter=300, tol=1e-4):
         # X is checked once above: each run checks only its other arguments
         *_, final = _lloyd(*_prepare_checked(X, n_clusters, init, seed, max_iter, tol,
                                              "relocate"), "relocate")
-        runs.append((seed, final.inertia, final.labels, final.centers, _n_iter(final)))
+        runs.append((seed, final.inertia, final.labels, final.centers, _n_iter(final),
+                     final.stop_reason))
     if not runs:
         raise ValueError("seeds is empty: give at least one seed, e.g. range(200).")
-    seeds_, inertias, labels, centers, n_iter = zip(*runs)
+    seeds_, inertias, labels, centers, n_iter, stop_reasons = zip(*runs)
     return SeedScan(np.array(seeds_), init, np.array(inertias), np.array(labels),
-                    np.array(centers), np.array(n_iter))
+                    np.array(centers), np.array(n_iter), np.array(stop_reasons))
 
 
 def best_of_n_probability(p, n_init):

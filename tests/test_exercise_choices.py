@@ -98,3 +98,10 @@ def test_no_decision_gets_a_hint_without_running_anything():
     for choice in [None, "kmeans++", 1]:
         feedback = kt.check_seeding_choice(PAIRS, 3, choice, 0.5, seeds=range(20))
         assert not feedback and "set my_init to 'random' or 'k-means++'" in feedback.message
+
+
+def test_a_share_rounded_by_at_most_half_a_percent_passes():
+    # 1.0 - 0.995 is 0.0050000000000000044 in floating point: still a rounding of 1.0
+    assert kt.check_seeding_choice(PAIRS, 3, "k-means++", 0.995, seeds=range(20))
+    feedback = kt.check_seeding_choice(PAIRS, 3, "k-means++", 0.994, seeds=range(20))
+    assert not feedback and "you quoted a share of 0.994" in feedback.message

@@ -71,13 +71,16 @@ def test_an_off_by_one_pick_is_located():
 
 
 def test_student_cannot_change_the_checkers_data():
+    # a right pick on data it then overwrites is still wrong, and the checker says so
     def scribbler(X, centers, u):
         index = correct(X, centers, u)
         X[:] = 0
         centers[:] = 0
         return index
 
-    assert kt.check_d2_step(scribbler)
+    feedback = kt.check_d2_step(scribbler)
+    assert not feedback and "case 1 of 6" in feedback.message
+    assert "changed its input X in place" in feedback.message
 
 
 def test_on_a_border_either_neighbour_is_right():
@@ -120,3 +123,20 @@ def off_on_a_border(X, centers, u):  # a point two shares away when u is on a bo
 def test_each_case_can_fail_on_its_own_and_is_named(func, case):
     feedback = kt.check_d2_step(func)
     assert not feedback and feedback.message.startswith(case), feedback.message
+
+
+def test_a_function_that_changes_X_in_place_is_named():
+    # the right pick, but X zeroed afterwards: the caller's data is lost
+    def zeroes_X(X, centers, u):
+        pick = correct(X, centers, u)
+        X[:] = 0
+        return pick
+
+    def moves_centers(X, centers, u):
+        pick = correct(X, centers, u)
+        centers += 1
+        return pick
+
+    for func, name in [(zeroes_X, "X"), (moves_centers, "centers")]:
+        feedback = kt.check_d2_step(func)
+        assert not feedback and f"changed its input {name} in place" in feedback.message

@@ -252,3 +252,16 @@ def test_picks_equal_scikit_learn_on_random_data(n_samples, n_features, data_see
     _, indices = kmeans_plusplus(X, k, random_state=seed, n_local_trials=1)
     assert [p.index for p in picks] == indices.tolist()
     assert len({p.index for p in picks}) == k  # never the same point twice
+
+
+def test_scan_keeps_why_every_run_stopped():
+    # lesson 02: with scikit-learn's tol=1e-4 the two worst random runs stop on a slow
+    # plateau (centers moving less than tol); with tol=0 every run reaches a fixed point
+    X, _ = kt.lesson_blobs()
+    scan = kt.scan_seeds(X, 4, [1, 34, 67, 117], init="random")
+    assert scan.stop_reasons.tolist() == ["labels unchanged", "labels unchanged",
+                                          "center shift within tol", "center shift within tol"]
+    exact = kt.scan_seeds(X, 4, [1, 34, 67, 117], init="random", tol=0)
+    assert set(exact.stop_reasons.tolist()) == {"labels unchanged"}
+    assert (exact.inertias[2:] < scan.inertias[2:] - 200).all()
+    assert not exact.stop_reasons.flags.writeable

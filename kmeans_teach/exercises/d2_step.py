@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..seeding import d2_pick
-from ._feedback import Case, call_student, check_cases, fmt
+from ._feedback import Case, _same, call_student, check_cases, fmt
 
 __all__ = ["check_d2_step"]
 
@@ -132,9 +132,16 @@ def check_d2_step(func):
         return call_student(func)[1]
 
     def every_draw(X, centers, draws):
-        # one call per draw, each on fresh copies, so a function that scribbles on
-        # its input cannot change the next draw
-        return [func(X.copy(), centers.copy(), u) for u in draws]
+        # one call per draw on check_cases' own copies: after a call that changed X or
+        # centers in place, stop, so that check_cases sees the change and names it
+        # (calling on fresh copies each time would hide it)
+        before = X.copy(), centers.copy()
+        picks = []
+        for u in draws:
+            picks.append(func(X, centers, u))
+            if not (_same(X, before[0]) and _same(centers, before[1])):
+                break
+        return picks
 
     def judge(picks, X, centers, draws):
         for index, u in zip(picks, draws):
