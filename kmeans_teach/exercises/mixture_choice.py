@@ -108,8 +108,9 @@ def check_mixture_choice(case, method, evidence):
                                f"{mine:.3f}, not {evidence:g}: quote the number you computed.")
     if abs(mine - theirs) <= TIE:
         change = "both score alike, so k-means, the cheaper, is as good."
-        return Feedback(True, f"on the {case} both score ARI {mine:.3f} (you quoted "
-                              f"{evidence:g}): {change}")
+        return Feedback(True, f"on the {case} {chosen} scores ARI {mine:.3f} (you quoted "
+                              f"{evidence:g}) and {other} {theirs:.3f}, within {TIE:g} of "
+                              f"each other: {change}")
     change = ("These data are drawn from Gaussians, the mixture's own model: on data that "
               "are not, compare again." if chosen == "gaussian mixture" else
               "The mixture's extra parameters did not pay here: on clusters of other shapes, "
