@@ -79,7 +79,9 @@ def check_label_budget(n_labels, accuracy, *, target=0.9, method="representative
         quoted = f" (not {accuracy:.1%} as you wrote)" if wrong_number else ""
         return Feedback(False, f"with {n_labels} {method} labels the mean validation accuracy "
                                f"over {n_seeds} seeds is {got:.1%}{quoted}, below the "
-                               f"{target:.0%} target: buy more labels.")
+                               f"{target:.0%} target: " + (
+                                   "buy more labels." if n_labels != BUDGETS[-1] else
+                                   "no budget of the study reaches it."))
     if wrong_number:
         return Feedback(False, f"{n_labels} labels do reach {target:.0%}, but {accuracy:.1%} is "
                                f"not the mean validation accuracy there: quote "
@@ -90,17 +92,20 @@ def check_label_budget(n_labels, accuracy, *, target=0.9, method="representative
             if study.mean_accuracy(method, b) - target >= 2 * float(np.hypot(*errors[b]))]
     fewest, cautious = reaching[0], (safe[0] if safe else None)
     if n_labels not in (fewest, cautious):
-        return Feedback(False, f"{n_labels} labels reach the target ({got:.1%}), but so do "
-                               "fewer: look for the smallest budget that reaches it (or, to "
-                               "be cautious, the smallest whose mean is at least two standard "
-                               "errors above it).")
+        seed_error, split_error = errors[n_labels]
+        above = (got - target) / float(np.hypot(seed_error, split_error))
+        return Feedback(False, f"{n_labels} labels reach the target ({got:.1%}, {above:.1f} "
+                               "standard errors above it), but so do fewer: look for the "
+                               "smallest budget that reaches it (or, to be cautious, the "
+                               "smallest whose mean is at least two standard errors above it).")
     seed_error, split_error = errors[n_labels]
     error = float(np.hypot(seed_error, split_error))
     margin = got - target
-    noise = (f"its mean is {100 * margin:.1f} points above the target; the standard error of "
-             f"that mean is about {100 * error:.1f} points ({100 * seed_error:.1f} from the "
-             f"seeds, {100 * split_error:.1f} from the {study.n_validation} validation images' "
-             "own sampling, binomial)")
+    noise = (f"its mean is {100 * margin:.1f} points above the target, {margin / error:.1f} "
+             f"standard errors; the standard error of that mean is about {100 * error:.1f} "
+             f"points (the square root of the sum of the squares of {100 * seed_error:.1f} from "
+             f"the seeds and {100 * split_error:.1f} from the {study.n_validation} validation "
+             "images' own sampling, binomial at that mean)")
     if n_labels == fewest:
         verdict = (f"{n_labels} labels are the fewest budget whose {method} labelling reaches "
                    f"{target:.0%} in mean validation accuracy over {n_seeds} seeds: {noise}.")
