@@ -63,7 +63,7 @@ _EXPORTS = {
     # colour quantisation (lesson 06)
     "quantize": (
         "KMEANS_METHODS", "PILLOW_METHODS", "Quantized", "bits_per_pixel", "compressed_bits",
-        "compression_factor", "count_colors", "pillow_methods_available", "psnr", "quantize",
+        "compression_factor", "count_colors", "palette_png_bytes", "pillow_methods_available", "psnr", "quantize",
         "quantize_series",
     ),
     # timing k-means (lesson 07)

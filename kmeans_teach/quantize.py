@@ -42,6 +42,7 @@ __all__ = [
     "compressed_bits",
     "compression_factor",
     "count_colors",
+    "palette_png_bytes",
     "pillow_methods_available",
     "psnr",
     "quantize",
@@ -261,6 +262,10 @@ class Quantized:
     inertia : float
         Total squared colour error over all pixels and channels (the k-means
         objective, measured with the rounded palette).
+    n_iter : int or None
+        How long the k-means fit ran: ``KMeans``' passes over its rows
+        (``n_iter_``) for "kmeans", ``MiniBatchKMeans``' batch updates
+        (``n_steps_``) for "minibatch"; None for Pillow's quantisers.
     n_colors : int
         ``len(palette)``.
     image : ndarray of shape (height, width, 3), dtype uint8
@@ -274,6 +279,7 @@ class Quantized:
     compression_factor: float
     method: str
     inertia: float = field(default=math.nan)
+    n_iter: int | None = None
 
     @property
     def n_colors(self):
@@ -316,7 +322,7 @@ class _Pixels:
                 f"Use n_colors <= {self.n_colors}.")
         return n_colors
 
-    def result(self, palette, method, labels=None):
+    def result(self, palette, method, labels=None, n_iter=None):
         """Label every pixel (nearest palette colour unless given) and measure the result."""
         palette_f = palette.astype(np.float64)
         if labels is None:
@@ -340,7 +346,56 @@ class _Pixels:
             psnr=_psnr_from_sse(sse, 3 * n_pixels),
             bits_per_pixel=bits_per_pixel(n_pixels, n_colors),
             compression_factor=compression_factor(n_pixels, n_colors),
-            method=method, inertia=sse)
+            method=method, inertia=sse, n_iter=n_iter)
+
+
+def palette_png_bytes(quantized):
+    """The size in bytes of a quantised image saved as a palette PNG, a real lossless file.
+
+    The image is stored as Pillow's "P" mode (one palette index per pixel and the
+    palette once) and compressed with ``optimize=True``, in memory. Reading the
+    file back must give exactly ``quantized.image``; a ValueError says so if not.
+
+    Parameters
+    ----------
+    quantized : Quantized
+        What :func:`quantize` returned; at most 256 colours (PNG's palette limit).
+
+    Returns
+    -------
+    n_bytes : int
+        The size of the PNG file.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> image = np.zeros((64, 64, 3), dtype=np.uint8)
+    >>> image[:, 32:] = 255                                 # half black, half white
+    >>> q = quantize(image, 2, random_state=0)
+    >>> palette_png_bytes(q) < q.labels.size // 8           # less than 1 bit per pixel
+    True
+    """
+    import io
+
+    from PIL import Image
+
+    if not isinstance(quantized, Quantized):
+        raise TypeError(f"quantized must be what kt.quantize returns (a Quantized), not "
+                        f"{type(quantized).__name__}.")
+    if quantized.n_colors > 256:
+        raise ValueError(f"a palette PNG holds at most 256 colours, and this image has "
+                         f"{quantized.n_colors}: quantise to 256 colours or fewer.")
+    height, width = quantized.labels.shape
+    png = Image.frombytes("P", (width, height), quantized.labels.astype(np.uint8).tobytes())
+    png.putpalette(quantized.palette.astype(np.uint8).ravel().tolist())
+    with io.BytesIO() as file:
+        png.save(file, format="PNG", optimize=True)
+        n_bytes = file.tell()
+        file.seek(0)
+        back = np.asarray(Image.open(file).convert("RGB"))
+    if not np.array_equal(back, quantized.image):
+        raise ValueError("the palette PNG did not give back the same pixels.")
+    return n_bytes
 
 
 def _round_palette(centers):
@@ -376,7 +431,8 @@ def _kmeans_palette(prepared, n_colors, method, sample_size, random_state):
                                 batch_size=1024)
     with limit_threads():
         model.fit(X, sample_weight=weight)
-    return _round_palette(model.cluster_centers_)
+    n_iter = model.n_iter_ if method == "kmeans" else model.n_steps_
+    return _round_palette(model.cluster_centers_), int(n_iter)
 
 
 def pillow_methods_available():
@@ -411,7 +467,9 @@ def _pillow_quantize(prepared, n_colors, method):
     codes = {"median_cut": Image.Quantize.MEDIANCUT, "max_coverage": Image.Quantize.MAXCOVERAGE,
              "fast_octree": Image.Quantize.FASTOCTREE, "libimagequant": Image.Quantize.LIBIMAGEQUANT}
     quantised = Image.fromarray(np.ascontiguousarray(prepared.image)).quantize(
-        n_colors, method=codes[method], dither=Image.Dither.NONE)
+        n_colors, method=codes[method], kmeans=0, dither=Image.Dither.NONE)
+    # kmeans=0 (Pillow's default) leaves out Pillow's own k-means refinement of the
+    # palette: the baseline stays a quantiser that is not k-means
     labels = np.asarray(quantised)
     palette = np.asarray(quantised.getpalette()[: 3 * 256], dtype=np.uint8).reshape(-1, 3)
     # Pillow may pad the palette past n_colors: keep the first n_colors entries,
@@ -452,8 +510,9 @@ def quantize(image, n_colors, *, method="kmeans", sample_size=None, random_state
         ``sample_size=None`` it fits every distinct colour weighted by its
         pixel count, which is the same objective as fitting every pixel.
         "minibatch": scikit-learn's ``MiniBatchKMeans`` on the pixels.
-        The others are Pillow's quantisers, without dithering (the baseline
-        that is not k-means); "libimagequant" only if Pillow was built with it.
+        The others are Pillow's quantisers, without dithering and without
+        Pillow's optional k-means refinement (``kmeans=0``, its default): the
+        baseline that is not k-means; "libimagequant" only if Pillow was built with it.
     sample_size : int or None, default=None
         k-means methods only: fit the palette on this many randomly chosen
         pixels instead of all of them (then every pixel still gets its nearest
@@ -469,7 +528,8 @@ def quantize(image, n_colors, *, method="kmeans", sample_size=None, random_state
         ``palette`` (rounded to whole uint8 colours), ``labels`` (each pixel's
         nearest palette colour, by :func:`kmeans_teach.assign`; Pillow's own
         labels for Pillow methods), ``image``, ``psnr``, ``bits_per_pixel``,
-        ``compression_factor``, ``inertia`` (total squared colour error).
+        ``compression_factor``, ``inertia`` (total squared colour error),
+        ``n_iter`` (how long the k-means fit ran; None for Pillow's methods).
 
     See Also
     --------
@@ -497,8 +557,8 @@ def quantize(image, n_colors, *, method="kmeans", sample_size=None, random_state
 
 def _quantize_prepared(prepared, n_colors, method, sample_size, random_state):
     if method in KMEANS_METHODS:
-        palette = _kmeans_palette(prepared, n_colors, method, sample_size, random_state)
-        return prepared.result(palette, method)
+        palette, n_iter = _kmeans_palette(prepared, n_colors, method, sample_size, random_state)
+        return prepared.result(palette, method, n_iter=n_iter)
     palette, labels = _pillow_quantize(prepared, n_colors, method)
     return prepared.result(palette, method, labels=labels)
 

@@ -46,6 +46,20 @@ def test_a_k_that_reaches_the_target_with_only_some_seeds_is_accepted(monkeypatc
     assert "with some seeds and not others" in kt.check_palette_size(8, 30.0, target=30).message
 
 
+def test_evidence_below_the_target_is_not_proof_that_it_is_reached(monkeypatch):
+    # the cold read's case: (32, 29.95) quoted a seed's fit below 30 dB as the evidence for 30 dB
+    from kmeans_teach.exercises import palette_size
+
+    fake = {2: (10.0,) * 3, 4: (20.0,) * 3, 8: (29.9, 30.1, 30.0), 16: (31.0,) * 3,
+            32: (33.0,) * 3, 64: (35.0,) * 3}
+    monkeypatch.setattr(palette_size, "_psnr", lambda image, k, seed: fake[k][seed % 3])
+    monkeypatch.setattr(palette_size, "_app_psnr", lambda image, k: fake[k][0])
+    feedback = kt.check_palette_size(8, 29.9, target=30)
+    assert not feedback
+    assert "the 29.9 dB you quote is below the 30 dB target" in feedback.message
+    assert kt.check_palette_size(8, 30.1, target=30)  # a seed's fit that reaches it is evidence
+
+
 def test_a_psnr_just_below_the_target_is_not_printed_as_the_target(monkeypatch):
     # china.jpg with 32 colours: seed 4 gives 29.99 dB; one decimal would print "30.0 to 30.1 dB"
     # for a k that reaches the target with some seeds only

@@ -364,3 +364,24 @@ def test_app_callbacks_print_nothing(lesson_app, capsys):
     lesson_app.image_dropdown.value = "flower.jpg"
     lesson_app.image_dropdown.value = "china.jpg"
     assert capsys.readouterr() == ("", "")
+
+
+def test_n_iter_says_how_long_the_kmeans_fit_ran():
+    image = blob_image()
+    full = kt.quantize(image, 3, random_state=0)
+    mini = kt.quantize(image, 3, method="minibatch", random_state=0)
+    pillow = kt.quantize(image, 3, method="median_cut")
+    assert isinstance(full.n_iter, int) and 1 <= full.n_iter <= 300  # KMeans' passes
+    assert isinstance(mini.n_iter, int) and mini.n_iter >= 1  # MiniBatchKMeans' batch updates
+    assert pillow.n_iter is None
+
+
+def test_palette_png_bytes_is_a_lossless_file_smaller_than_the_raw_pixels():
+    image = blob_image(shape=(60, 80))
+    q = kt.quantize(image, 3, random_state=0)
+    n_bytes = kt.palette_png_bytes(q)
+    assert 0 < n_bytes < image.size  # a real file, smaller than 3 bytes a pixel
+    two = kt.quantize(image, 2, random_state=0)
+    assert kt.palette_png_bytes(two) != n_bytes  # it measures the image given, not a constant
+    with pytest.raises(TypeError, match="quantized must be what kt.quantize returns"):
+        kt.palette_png_bytes(image)

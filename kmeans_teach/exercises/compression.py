@@ -59,7 +59,8 @@ def _judge(answer, height, width, k):
     for value, why in slips:
         if value != expected and math.isclose(answer, value, rel_tol=1e-9):
             return f"{case}: {why}"
-    return f"{case}. Count ceil(log2 k) bits per pixel, plus 24 bits for each palette colour."
+    # the method, not its formula: the stub's output must not hand over the answer
+    return f"{case}. Count as section 5 does: each pixel's palette index, plus the palette once."
 
 
 def check_compressed_size(func):

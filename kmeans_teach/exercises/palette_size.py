@@ -84,7 +84,7 @@ def check_palette_size(n_colors, psnr, *, target=30.0, image="china.jpg"):
     It answers: does ``n_colors`` reach the target with every seed? Is it the
     fewest colours that do (a smaller number that reaches it with only some
     seeds is accepted too)? Is ``psnr`` the PSNR of one of these fits (to the
-    0.1 dB the lesson prints)? On a right answer it says what the app's
+    0.1 dB the lesson prints), and does it reach the target? On a right answer it says what the app's
     4,000-pixel sample would have given.
 
     Parameters
@@ -143,6 +143,11 @@ def check_palette_size(n_colors, psnr, *, target=30.0, image="china.jpg"):
         return Feedback(False, f"with k-means on all pixels {k} colours give "
                                f"{_span(image, k, target)}, not {psnr:g} dB: quote the PSNR that "
                                f"kt.quantize(image, {k}) prints.{hint}")
+    if psnr < target:
+        # a k that reaches the target with some seeds only: the evidence must be a fit that does
+        return Feedback(False, f"{k} colours give {_span(image, k, target)}, and the "
+                               f"{psnr:g} dB you quote is below the {target:g} dB target: "
+                               "quote a fit that reaches it, or keep more colours.")
     smaller = [c for c in _CHOICES if c < k and _reaches_with_every_seed(image, c, target)]
     if smaller:
         return Feedback(False, f"{k} colours reach the target, but so does a smaller power of "
