@@ -75,3 +75,10 @@ def test_mixture_choice_a_gap_within_noise_is_a_tie():
         feedback = kt.check_mixture_choice("wrong k", method, scores[method])
         assert feedback and "both score alike" in feedback.message
     assert not kt.check_mixture_choice("stretched blobs", "k-means", _scores("stretched blobs")["k-means"])
+
+
+def test_mixture_choice_rejects_evidence_that_is_not_a_finite_number():
+    # NaN compares False with everything, so a tolerance test alone would let it pass
+    for bad in (float("nan"), float("inf")):
+        feedback = kt.check_mixture_choice("unequal sizes", "gaussian mixture", bad)
+        assert not feedback and "evidence must be a number" in feedback.message

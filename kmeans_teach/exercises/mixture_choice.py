@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from functools import lru_cache
 from numbers import Real
 
@@ -90,7 +92,7 @@ def check_mixture_choice(case, method, evidence):
     if chosen is None:
         return Feedback(False, f"method must be 'k-means' or 'gaussian mixture', but got "
                                f"{method!r}.")
-    if isinstance(evidence, bool) or not isinstance(evidence, Real):
+    if isinstance(evidence, bool) or not isinstance(evidence, Real) or not math.isfinite(evidence):
         return Feedback(False, f"evidence must be a number, the ARI of {chosen} on the "
                                f"{case}, but got {evidence!r}.")
     scores = _scores(case)
