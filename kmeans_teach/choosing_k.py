@@ -1,7 +1,8 @@
 """Choosing k: the elbow (with Kneedle), the silhouette and the gap statistic.
 
-k-means cannot learn k: its inertia always falls when k grows, so "the k
-with the smallest inertia" is always the largest k. This module holds three
+k-means cannot learn k: the lowest inertia that k clusters can reach never
+rises when k grows, so "the k with the smallest inertia" is always the
+largest k. This module holds three
 common ways to pick k instead, each a few readable lines:
 
 * :func:`kneedle` finds the knee ("elbow") of the inertia curve

@@ -535,3 +535,13 @@ def test_kneedle_text_is_at_least_10_points(ax):
     sizes = [t.get_fontsize() for t in ax.texts] + [t.get_fontsize()
                                                     for t in ax.get_legend().get_texts()]
     assert sizes and min(sizes) >= 10
+
+
+def test_silhouette_mean_line_is_not_a_cluster_colour(ax):
+    # the dashed mean line once had the vermillion of the sixth cluster: a reader took it for one
+    from matplotlib.colors import same_color
+
+    from kmeans_teach.plotting import CLUSTER_COLORS, plot_silhouette
+
+    artists = plot_silhouette(ax, np.array([0.5, 0.4, 0.6, 0.7]), np.array([0, 0, 1, 1]))
+    assert not any(same_color(artists.mean.get_color(), c) for c in CLUSTER_COLORS)

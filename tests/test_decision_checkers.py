@@ -22,6 +22,7 @@ def test_k_choice_by_the_silhouette_right_wrong_and_misquoted():
     assert not wrong and f"choose k = {best}" in wrong.message
     misquoted = kt.check_k_choice(X_BLOBS, best, 0.9, ks=KS)
     assert not misquoted and f"{sil[best]:.3f}" in misquoted.message and "quoted 0.9" in misquoted.message
+    assert misquoted.message.count(" but ") == 1, misquoted.message  # one "but", not two
     assert "needs k >= 2" in kt.check_k_choice(X_BLOBS, 1, 0.0, ks=KS).message
 
 
@@ -36,6 +37,7 @@ def test_k_choice_by_the_gap_follows_the_one_se_rule():
     assert not too_many and "smallest k that passes" in too_many.message
     misquoted = kt.check_k_choice(X_BLOBS, gap.choice, gap.gap[i] + 0.1, criterion="gap", ks=KS)
     assert not misquoted and "quote the number" in misquoted.message
+    assert misquoted.message.count(" but ") == 1, misquoted.message  # one "but", not two
 
 
 def test_k_choice_accepts_a_tie_within_the_tolerance():

@@ -187,7 +187,7 @@ def _judge_silhouette(k, evidence, ks, sil_of, gap_of):
                                f"k = {gap_choice}).")
     wrong = _quoted(evidence, score[k], f"the mean silhouette at k = {k}")
     if wrong:
-        return Feedback(False, f"k = {k} is the silhouette's choice, but {wrong}")
+        return Feedback(False, f"k = {k} is the silhouette's choice; {wrong}")
     others = {j: s for j, s in score.items() if j != k}
     runner = max(others, key=others.get)
     tie = (f" k = {runner} ties with it at {others[runner]:.3f} (within {TOLERANCE}): either "
@@ -234,7 +234,7 @@ def _judge_gap(k, evidence, gap, sil_of=None):
                                f"by the gap, choose k = {gap.choice}.{elsewhere}")
     wrong = _quoted(evidence, g[i], f"gap({k})")
     if wrong:
-        return Feedback(False, f"k = {k} is the gap's choice, but {wrong}")
+        return Feedback(False, f"k = {k} is the gap's choice; {wrong}")
     before = (f"; no smaller k passes ({passes(i - 1)})" if i > 0 else "")
     agree = ""
     if sil_best is not None:

@@ -249,9 +249,13 @@ def plot_silhouette(ax, scores, labels, *, xlim=(-0.4, 1.0)):
     """The silhouette diagram: a bar per point, sorted within clusters.
 
     A point's silhouette is ``(b - a) / max(a, b)``, where ``a`` is its mean
-    distance to its own cluster and ``b`` to the nearest other cluster: near 1
-    it sits well inside its cluster, near 0 on a border, below 0 it is closer
-    to another cluster. The dashed line is the mean over all points.
+    distance to the other points of its own cluster and ``b`` its mean
+    distance to the points of the nearest other cluster: near 1 it sits well
+    inside its cluster, near 0 it is about as far (on average) from the points
+    of its own cluster as from those of the next one, below 0 its mean
+    distance to another cluster's points is the smaller one (with k-means
+    labels it is still nearest to its own center). The dashed black line is
+    the mean over all points.
 
     Parameters
     ----------
@@ -274,7 +278,8 @@ def plot_silhouette(ax, scores, labels, *, xlim=(-0.4, 1.0)):
     # no antialiasing: bars thinner than a pixel would otherwise blend into pale stripes
     bars = PolyCollection(np.zeros((len(labels), 4, 2)), linewidths=0, antialiased=False)
     ax.add_collection(bars)
-    mean = ax.axvline(0.0, color=CURRENT_COLOR, linestyle="--", linewidth=1.5)
+    # black, not a cluster colour: the mean line must not look like one of the clusters
+    mean = ax.axvline(0.0, color="black", linestyle="--", linewidth=1.5)
     text = ax.set_title(" ")
     ax.axvline(0.0, color="#444444", linewidth=0.8)
     ax.set_xlim(*xlim)
