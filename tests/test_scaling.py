@@ -471,6 +471,18 @@ def test_plot_sweep_and_update(ax):
         ktp.plot_sweep(ax, one)
 
 
+def test_plot_sweep_without_fit_joins_the_points(ax):
+    sweep = kt.SweepTimes("n_clusters", (2, 4, 8), (1e-3, 1.5e-3, 4e-3), (("n_samples", 10),
+                                                                          ("n_features", 2)))
+    artists = ktp.plot_sweep(ax, sweep, label="kt.assign", fit=False)
+    np.testing.assert_allclose(artists.fit.get_data()[1], sweep.seconds)
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert labels == ["kt.assign", "slope 1"]  # no fitted slope in the legend
+    ktp.update_sweep(artists, dataclasses.replace(sweep, seconds=(1e-3, 2e-3, 8e-3)))
+    np.testing.assert_allclose(artists.fit.get_data()[1], [1e-3, 2e-3, 8e-3])
+    assert artists.fit.get_label() == "_nolegend_"
+
+
 def test_plot_sweep_names_what_was_timed(ax):
     sweep = kt.SweepTimes("n_samples", (10, 20), (1e-3, 2e-3), (("n_clusters", 2), ("n_features", 2)))
     ktp.plot_sweep(ax, sweep)

@@ -13,13 +13,17 @@ __all__ = ["check_minibatch_choice", "minibatch_inertia_ratio"]
 _CHOICES = ("KMeans", "MiniBatchKMeans")
 
 
-def minibatch_inertia_ratio(X, n_clusters, batch_size=1024, random_state=0):
+def minibatch_inertia_ratio(X, n_clusters, batch_size=1024, random_state=0, n_init=10):
     """``MiniBatchKMeans``'s inertia divided by ``KMeans``'s, on the same data.
 
-    Both use scikit-learn's defaults apart from ``batch_size`` and
-    ``random_state`` (each seeds itself with k-means++); both inertias are
-    over all of ``X`` (``inertia_``). The ratio does not depend on the
-    machine's speed, unlike a time.
+    Both seed themselves with k-means++ and keep the best of ``n_init``
+    starts; apart from ``batch_size``, ``random_state`` and ``n_init`` they
+    use scikit-learn's defaults. Both inertias are over all of ``X``
+    (``inertia_``). With a single start each (``n_init=1``) the ratio mostly
+    says which local minimum each run happened to land in, and changes with
+    ``random_state``; the best of several starts compares the methods
+    rather than two draws. Unlike a time, the ratio does not depend on the
+    machine's speed.
 
     Parameters
     ----------
@@ -30,6 +34,8 @@ def minibatch_inertia_ratio(X, n_clusters, batch_size=1024, random_state=0):
     batch_size : int, default=1024
     random_state : int, RandomState instance or None, default=0
         Seeds the random draws; an int gives the same result on every call.
+    n_init : int, default=10
+        Number of k-means++ starts of each method; each keeps its best.
 
     Returns
     -------
@@ -44,18 +50,21 @@ def minibatch_inertia_ratio(X, n_clusters, batch_size=1024, random_state=0):
     """
     from sklearn.cluster import KMeans, MiniBatchKMeans  # here: importing kmeans_teach stays light
 
-    full = KMeans(n_clusters, random_state=random_state).fit(X).inertia_
-    mini = MiniBatchKMeans(n_clusters, batch_size=batch_size, random_state=random_state).fit(X)
+    full = KMeans(n_clusters, n_init=n_init, random_state=random_state).fit(X).inertia_
+    mini = MiniBatchKMeans(n_clusters, batch_size=batch_size, n_init=n_init,
+                           random_state=random_state).fit(X)
     return mini.inertia_ / full
 
 
 def check_minibatch_choice(X, n_clusters, my_method, my_ratio, *, tolerance=0.01, batch_size=1024,
-                        random_state=0):
+                           random_state=0, n_init=10):
     """Check a decision: MiniBatchKMeans if its inertia is within ``tolerance`` of KMeans's.
 
     The checker fits both itself (:func:`minibatch_inertia_ratio`), then
-    says whether ``my_method`` is what the rule picks, whether ``my_ratio``
-    is the real inertia ratio (to 0.001), and what would change the decision.
+    says whether ``my_ratio`` is the real inertia ratio (to 0.001) and
+    whether ``my_method`` is what the rule picks, and what would change the
+    decision. A wrong ``my_ratio`` is answered without the real one: the
+    student measures it.
 
     Parameters
     ----------
@@ -73,6 +82,8 @@ def check_minibatch_choice(X, n_clusters, my_method, my_ratio, *, tolerance=0.01
         MiniBatchKMeans's batch size.
     random_state : int, RandomState instance or None, default=0
         Passed to both fits; an int makes the ratio the same on every run.
+    n_init : int, default=10
+        Number of k-means++ starts of each method; each keeps its best.
 
     Returns
     -------
@@ -88,21 +99,22 @@ def check_minibatch_choice(X, n_clusters, my_method, my_ratio, *, tolerance=0.01
     """
     check_random_state(random_state)  # the teacher's argument: an error, not feedback
     hint = ('set my_method to "KMeans" or "MiniBatchKMeans", and my_ratio to MiniBatchKMeans\'s '
-            f"inertia divided by KMeans's. Hint: fit KMeans({n_clusters}, random_state=SEED) and "
-            f"MiniBatchKMeans({n_clusters}, batch_size={batch_size}, random_state=SEED) on the "
-            "same points and divide their inertia_.")
+            f"inertia divided by KMeans's. Hint: fit KMeans({n_clusters}, n_init={n_init}, "
+            f"random_state=SEED) and MiniBatchKMeans({n_clusters}, batch_size={batch_size}, "
+            f"n_init={n_init}, random_state=SEED) on the same points and divide their inertia_.")
     if my_method not in _CHOICES:
         return Feedback(False, hint if my_method is None else
                         f"my_method is {my_method!r}, not one of the two choices; {hint}")
     if isinstance(my_ratio, (bool, np.bool_)) or not isinstance(my_ratio, Real) or not np.isfinite(my_ratio):
         return Feedback(False, f"my_ratio is {my_ratio!r}, but the decision needs its number: "
                                f"{hint}")
-    ratio = minibatch_inertia_ratio(X, n_clusters, batch_size, random_state)
+    ratio = minibatch_inertia_ratio(X, n_clusters, batch_size, random_state, n_init)
     right = "MiniBatchKMeans" if ratio <= 1 + tolerance else "KMeans"
     above = f"{ratio - 1:+.1%}"  # how far the mini-batch inertia is above KMeans's
     if abs(my_ratio - ratio) > 0.001:
-        return Feedback(False, f"the inertia ratio is {ratio:.3f}, not {my_ratio:.3f}: measure it "
-                               "before you decide (divide MiniBatchKMeans's inertia_ by KMeans's).")
+        return Feedback(False, f"my_ratio is {my_ratio:.3f}, but that is not the inertia ratio the "
+                               "checker measured (to 0.001): measure it before you decide. "
+                               f"{hint[hint.index('Hint: '):]}")
     if my_method != right:
         return Feedback(False, f"the ratio {ratio:.3f} is right, but it puts mini-batch {above} "
                                f"from KMeans's inertia, so the {tolerance:.0%} rule picks {right}.")

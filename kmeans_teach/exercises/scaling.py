@@ -51,8 +51,8 @@ def _judge(result, x, y):
     elif np.isclose(got, (ly[order[-1]] - ly[order[0]]) / (lx[order[-1]] - lx[order[0]]), rtol=1e-6) or \
             np.isclose(got, (ly[-1] - ly[0]) / (lx[-1] - lx[0]), rtol=1e-6):
         hint = (" You used only the smallest and largest x (or the first and last points); fit "
-                "a line through all of them (least squares, for example np.polyfit), so one "
-                "noisy timing cannot swing the answer.")
+                "a line through all of them (least squares, for example np.polyfit): a slope "
+                "through two points rests entirely on those two timings.")
     elif got == 0.0:
         hint = (" Hint: take np.log of x and of y, then fit a straight line through the "
                 "points (np.polyfit with deg=1): its slope is the answer.")

@@ -217,7 +217,7 @@ def _fit_label(label, slope):
 
 
 def plot_sweep(ax, sweep, *, color=None, marker=None, label=None, guide=True,
-               ylabel="time of one E-step (s)"):
+               ylabel="time of one E-step (s)", fit=True):
     """E-step times as one size grows, with their fitted log-log line.
 
     Parameters
@@ -234,6 +234,10 @@ def plot_sweep(ax, sweep, *, color=None, marker=None, label=None, guide=True,
         Draw a grey line of slope 1 for comparison.
     ylabel : str, default="time of one E-step (s)"
         What the times are, for the y axis.
+    fit : bool, default=True
+        Draw the least-squares line through all the points, its slope in the
+        legend. With False the points are joined by a thin line instead: for
+        data that bend, where one straight line would mislead.
 
     Returns
     -------
@@ -247,7 +251,10 @@ def plot_sweep(ax, sweep, *, color=None, marker=None, label=None, guide=True,
     x, fitted, slope = _fit_data(sweep)
     (points,) = ax.plot(x, sweep.seconds, linestyle="none", marker=marker, color=color,
                         label=label or "measured")
-    (fit,) = ax.plot(x, fitted, color=color, linewidth=1.5, label=_fit_label(label, slope))
+    if fit:
+        (fit,) = ax.plot(x, fitted, color=color, linewidth=1.5, label=_fit_label(label, slope))
+    else:  # joined, not fitted; the SweepArtists field keeps the joining line
+        (fit,) = ax.plot(x, sweep.seconds, color=color, linewidth=1, label="_nolegend_")
     guide_line = None
     if guide:
         (guide_line,) = ax.plot(*_guide_data(x, sweep.seconds), color=_GUIDE_COLOR,
@@ -286,8 +293,11 @@ def update_sweep(artists, sweep):
         raise ValueError("a sweep needs at least two values to show how time grows.")
     x, fitted, slope = _fit_data(sweep)
     artists.points.set_data(x, sweep.seconds)
-    artists.fit.set_data(x, fitted)
-    artists.fit.set_label(_fit_label(artists.points.get_label(), slope))
+    if artists.fit.get_label() == "_nolegend_":  # drawn with fit=False: joins the points
+        artists.fit.set_data(x, sweep.seconds)
+    else:
+        artists.fit.set_data(x, fitted)
+        artists.fit.set_label(_fit_label(artists.points.get_label(), slope))
     if artists.guide is not None:
         artists.guide.set_data(*_guide_data(x, sweep.seconds))
     ax = artists.points.axes
