@@ -110,7 +110,7 @@ def test_wrong_cluster_is_named_with_its_counts():
 
     feedback = kt.check_mode_matching(off_by_one)
     assert not feedback
-    assert feedback.message == ("case 1 of 5 (the example: 4 clusters, 30 points): cluster 2 "
+    assert feedback.message == ("case 1 of 5 (the example: 4 clusters, 34 points): cluster 2 "
                                 "holds 5 points of digit 1 and 2 of digit 3, so its most common "
                                 "digit is 1, but you gave it 3.")
 
@@ -156,5 +156,11 @@ def test_the_stub_of_the_notebook_runs_and_fails_politely():
         return digits
 
     feedback = kt.check_mode_matching(mode_matching)
-    assert repr(feedback).startswith("Not yet: case 1 of 5 (the example: 4 clusters, 30 points): "
+    assert repr(feedback).startswith("Not yet: case 1 of 5 (the example: 4 clusters, 34 points): "
                                      "cluster 0 holds")
+
+
+def test_the_example_case_names_its_own_size():
+    y_true, labels = _CASES[0].args
+    assert len(np.unique(labels)) == 4 and len(y_true) == 34
+    assert _CASES[0].name == "the example: 4 clusters, 34 points"

@@ -42,11 +42,11 @@ def test_another_k_with_its_right_number_is_told_to_compare_without_the_answer()
     assert str(best_k()) not in feedback.message.replace("from 10 to 14", "")
 
 
-def test_a_k_within_one_standard_error_of_the_best_passes_and_names_the_best():
+def test_a_k_within_two_standard_errors_of_the_best_passes_and_names_the_best():
     runs, best = _runs(), best_k()
     for k in _CANDIDATES:
         differences = runs[best][:, 0] - runs[k][:, 0]
-        inside = differences.mean() <= differences.std(ddof=1) / np.sqrt(len(_SEEDS))
+        inside = differences.mean() <= 2 * differences.std(ddof=1) / np.sqrt(len(_SEEDS))
         assert _within_spread(k)[0] == inside
         feedback = kt.check_digits_k(k, round(_scores()[k][0], 3))
         assert bool(feedback) == inside
@@ -54,6 +54,21 @@ def test_a_k_within_one_standard_error_of_the_best_passes_and_names_the_best():
             assert f"the best, {best} clusters" in feedback.message
             assert "cannot tell these apart" in feedback.message
     assert _within_spread(best)[0]  # the best k is always accepted
+
+
+def test_one_standard_error_would_reject_a_k_that_two_accept():
+    # the reason for two: with one, a k is rejected whose gap is well within the seeds' noise
+    assert any(gap > error and accepted for accepted, gap, error in map(_within_spread, _CANDIDATES))
+
+
+def test_the_quoted_mean_may_be_off_by_a_thousandth_not_more():
+    best = best_k()
+    real = _scores()[best][0]
+    for off in (-0.0009, 0.0009):  # 4 decimals rounded, or a mean at a rounding edge
+        assert kt.check_digits_k(best, real + off)
+    for off in (-0.0012, 0.0012):
+        feedback = kt.check_digits_k(best, real + off)
+        assert not feedback and "within 0.001" in feedback.message
 
 
 def test_a_wrong_ari_is_caught_for_every_k_and_not_corrected():

@@ -27,6 +27,9 @@ _CASE = [
 ]
 
 
+_CASE_CLUSTERS = sorted({c for c, _, _ in _CASE})
+
+
 def _test_case():
     """The lesson's example: the mode names digit 1 twice and leaves digit 3 out."""
     return _from_counts(_CASE, seed=5)
@@ -42,7 +45,8 @@ def _many_points():
 
 
 _CASES = [
-    Case("the example: 4 clusters, 30 points", _test_case()),
+    Case(f"the example: {len(_CASE_CLUSTERS)} clusters, {sum(n for *_, n in _CASE)} points",
+         _test_case()),
     # one cluster: the whole data set; its digit is the mode of all of y_true
     Case("one cluster (k = 1)", _from_counts([(0, 4, 5), (0, 0, 2), (0, 9, 2)], seed=1)),
     # cluster 1 holds three 3s and three 7s: both are its most common digit
@@ -141,11 +145,11 @@ def check_mode_matching(func):
     Correct: every cluster got its most common digit. Look at the example: you named its
     clusters [1, 0, 1, 2], so clusters 0 and 2 both got digit 1 and no cluster got digit 3,
     and this naming scores 0.765, more than the 0.706 of the best one-to-one naming.
-    (5 cases: the example: 4 clusters, 30 points; one cluster (k = 1); a tie: cluster 1
+    (5 cases: the example: 4 clusters, 34 points; one cluster (k = 1); a tie: cluster 1
     holds as many 3s as 7s (either is accepted); many points: 3,000 in 12 clusters;
     3 clusters, digits 6 to 9 only)
     >>> check_mode_matching(lambda y_true, labels: np.zeros(4, dtype=int))
-    Not yet: case 1 of 5 (the example: 4 clusters, 30 points): cluster 0 holds 6 points of digit 1 and 4 of digit 3, so its most common digit is 1, but you gave it 0.
+    Not yet: case 1 of 5 (the example: 4 clusters, 34 points): cluster 0 holds 6 points of digit 1 and 4 of digit 3, so its most common digit is 1, but you gave it 0.
     """  # noqa: E501 (a doctest's output, one line)
     y_true, labels = _test_case()
     mode = match_clusters(y_true, labels, method="mode")

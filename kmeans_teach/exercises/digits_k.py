@@ -16,11 +16,19 @@ __all__ = ["check_digits_k"]
 
 # The lesson's settings: scikit-learn's KMeans, n_init=10, on the 64 pixels. One
 # fit per k is one seed's local minimum, so every score is the mean over the
-# seeds 0 to 4; and since the best mean can beat its neighbours by less than one
-# seed moves it, every k whose mean is within one standard error of the best
-# (the difference paired by seed) is accepted.
+# seeds 0 to 4; and since the best mean can beat its neighbours by less than the
+# seeds move it, every k whose mean is within two standard errors of the best
+# (the difference paired by seed) is accepted. Two standard errors is a
+# convention, not a test five seeds can settle: with the lesson's fits, one
+# standard error rejected 14 at a gap of 1.3 standard errors while accepting 12
+# with nearly the same mean (cold read of lesson 05, round 2).
 _CANDIDATES = tuple(range(10, 15))
 _SEEDS = tuple(range(5))
+_N_ERRORS = 2  # how many standard errors of the paired difference count as a tie
+# A quoted mean may be off by this much: the lesson prints 3 decimals, and a mean
+# that lies near a rounding edge (k = 11's is 0.71448) rounds either way from 4
+# decimals or on another BLAS kernel, so half a unit of the third decimal is too tight.
+_TOLERANCE = 0.001
 
 
 @cache
@@ -55,7 +63,7 @@ def _best(index):
 
 
 def _within_spread(k):
-    """(accepted, gap, standard error): is k's mean ARI within one standard error of the best?
+    """(accepted, gap, standard error): is k's mean ARI within two standard errors of the best?
 
     The gap is the best k's mean ARI minus k's; its standard error is that of
     the per-seed differences (paired by seed), ``std(ddof=1) / sqrt(n_seeds)``.
@@ -64,7 +72,7 @@ def _within_spread(k):
     differences = runs[best][:, 0] - runs[k][:, 0]
     gap = float(differences.mean())
     error = float(differences.std(ddof=1) / math.sqrt(len(differences)))
-    return gap <= error + 1e-12, gap, error
+    return gap <= _N_ERRORS * error + 1e-12, gap, error
 
 
 def check_digits_k(n_clusters, ari):
@@ -76,8 +84,9 @@ def check_digits_k(n_clusters, ari):
     naming of the clusters; a k's score is its mean ARI over the five seeds.
     Five seeds cannot separate k's whose means differ by less than the seeds
     move them, so it accepts every k whose mean ARI is below the best mean by
-    at most one standard error of the difference (paired by seed). It
-    answers: is ``ari`` the mean ARI of ``n_clusters`` (to 3 decimals; a wrong
+    at most two standard errors of the difference (paired by seed; the
+    threshold is a convention, not a test that five seeds can settle). It
+    answers: is ``ari`` the mean ARI of ``n_clusters`` (within 0.001; a wrong
     value is not corrected, so the checker gives no table away)? Is
     ``n_clusters`` accepted? On a right answer it names the best k when it is
     another one, compares the choice that the accuracy by the mode and the
@@ -110,8 +119,9 @@ def check_digits_k(n_clusters, ari):
         return Feedback(False, f"quote the mean ARI as a number, such as 0.666, not {ari!r}.")
     k, scores = int(n_clusters), _scores()
     real = scores[k][0]
-    if abs(ari - real) > 0.0005 + 1e-12:  # the lesson prints 3 decimals
-        return Feedback(False, f"{ari:g} is not the mean ARI of {k} clusters (to 3 decimals): "
+    if abs(ari - real) > _TOLERANCE + 1e-12:
+        return Feedback(False, f"{ari:g} is not the mean ARI of {k} clusters (within "
+                               f"{_TOLERANCE:g}): "
                                "compute adjusted_rand_score(y, labels) for the clusterings "
                                f"with {k} clusters (KMeans with n_init=10) for random_state "
                                "0 to 4, and quote their mean.")
@@ -120,13 +130,14 @@ def check_digits_k(n_clusters, ari):
     if not accepted:
         return Feedback(False, f"{k} clusters give mean ARI {real:.3f} (that number is right), "
                                f"but another k from {_CANDIDATES[0]} to {_CANDIDATES[-1]} "
-                               "agrees better with the digits, by more than one standard "
-                               "error of the difference over the seeds: compute the mean "
+                               "agrees better with the digits, by more than two standard "
+                               "errors of the difference over the seeds: compute the mean "
                                "ARI for each k.")
     by_mode, one_to_one = _best(1), _best(2)
     mode_note = (f"The accuracy by the mode would pick {by_mode} clusters "
                  f"({scores[by_mode][1]:.3f}, against {scores[k][1]:.3f} with {k}): more, "
-                 "smaller clusters tend to be purer, so it rewards splitting and cannot choose k"
+                 "smaller clusters tend to be purer, so it tends to reward splitting and "
+                 "cannot choose k"
                  if by_mode != k else
                  f"The accuracy by the mode picks {k} clusters too")
     hung_note = (f"the one-to-one accuracy also picks {one_to_one} ({scores[one_to_one][2]:.3f})"
@@ -138,8 +149,8 @@ def check_digits_k(n_clusters, ari):
     else:
         verdict = (f"{k} clusters (mean ARI {real:.3f}) are within the seeds' spread of the "
                    f"best, {best} clusters ({scores[best][0]:.3f}): the gap, {gap:.3f}, is "
-                   f"less than its standard error over the seeds, {error:.3f}, so five seeds "
-                   "cannot tell these apart")
+                   f"at most two standard errors of it over the seeds ({error:.3f} each), "
+                   "so by this convention five seeds cannot tell these apart")
     ten = (f"; 10 clusters, one per digit, give {scores[10][0]:.3f}" if k != 10 else "")
     return Feedback(True, f"{verdict}{ten}. {mode_note}; {hung_note}. Only the true labels "
                           "made this choice possible: without them, use a criterion of lesson 03.")
