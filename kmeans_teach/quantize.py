@@ -117,7 +117,6 @@ def psnr(original, recoloured):
 
     ``10 * log10(255**2 / MSE)``, where MSE is the mean squared difference over
     every channel of every pixel. Higher is better; ``inf`` means identical.
-    As a rough guide, above about 30 dB differences are hard to see.
 
     Parameters
     ----------
