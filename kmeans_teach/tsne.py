@@ -37,8 +37,10 @@ def tsne_embedding(X, *, n_components=2, perplexity=30.0, max_iter=500, random_s
         Gradient steps (at least 250). scikit-learn's default is 1000; fewer
         steps take less time (lesson 05 uses 500).
     random_state : int, RandomState instance or None, default=0
-        Seed of the initial map (a randomized PCA of X); an int makes the map
-        reproducible.
+        Passed to ``TSNE``, which uses it only for its PCA start. For data with
+        at most 1,000 features and at least ten times as many samples, that
+        PCA's "auto" solver is the exact, non-random "covariance_eigh"
+        (``sklearn/decomposition/_pca.py``), so there the seed changes nothing.
 
     Returns
     -------
