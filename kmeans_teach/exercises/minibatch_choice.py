@@ -16,8 +16,11 @@ _CHOICES = ("KMeans", "MiniBatchKMeans")
 def minibatch_inertia_ratio(X, n_clusters, batch_size=1024, random_state=0, n_init=10):
     """``MiniBatchKMeans``'s inertia divided by ``KMeans``'s, on the same data.
 
-    Both seed themselves with k-means++ and keep the best of ``n_init``
-    starts; apart from ``batch_size``, ``random_state`` and ``n_init`` they
+    Both seed themselves with k-means++ ``n_init`` times: ``KMeans`` runs from
+    each start and keeps the best run; ``MiniBatchKMeans`` scores each start
+    on a small sample and runs once, from the best one (scikit-learn's
+    docstring: "only run once, using the best of the n_init initializations").
+    Apart from ``batch_size``, ``random_state`` and ``n_init`` they
     use scikit-learn's defaults. Both inertias are over all of ``X``
     (``inertia_``). With a single start each (``n_init=1``) the ratio mostly
     says which local minimum each run happened to land in, and changes with
@@ -35,7 +38,7 @@ def minibatch_inertia_ratio(X, n_clusters, batch_size=1024, random_state=0, n_in
     random_state : int, RandomState instance or None, default=0
         Seeds the random draws; an int gives the same result on every call.
     n_init : int, default=10
-        Number of k-means++ starts of each method; each keeps its best.
+        Number of k-means++ starts of each method (KMeans: runs, keeping the best; MiniBatchKMeans: starts, running from the best).
 
     Returns
     -------
@@ -83,7 +86,7 @@ def check_minibatch_choice(X, n_clusters, my_method, my_ratio, *, tolerance=0.01
     random_state : int, RandomState instance or None, default=0
         Passed to both fits; an int makes the ratio the same on every run.
     n_init : int, default=10
-        Number of k-means++ starts of each method; each keeps its best.
+        Number of k-means++ starts of each method (KMeans: runs, keeping the best; MiniBatchKMeans: starts, running from the best).
 
     Returns
     -------
