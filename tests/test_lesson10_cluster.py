@@ -59,18 +59,10 @@ def _stop(proc):
             pass
 
 
-def _executed(dask_worker):
-    return dask_worker.state.executed_count
-
-
-def _made():
-    from kmeans_teach import distributed
-
-    return distributed._CHUNKS_MADE
-
-
 def test_lesson_10_runs_on_a_separately_started_scheduler_and_workers(tmp_path):
     from dask.distributed import Client
+
+    from kmeans_teach import distributed as kd
 
     limit = f"{_lesson_memory_limit()}MiB"
     port = _free_port()
@@ -94,7 +86,7 @@ def test_lesson_10_runs_on_a_separately_started_scheduler_and_workers(tmp_path):
             client.wait_for_workers(2, timeout="120s")
             names = {w["name"] for w in client.scheduler_info(n_workers=-1)["workers"].values()}
             assert names == {"worker-a", "worker-b"}
-            before = client.run(_executed)
+            before = kd.tasks_per_worker(client)  # functions of the package: the workers import it
 
         lesson = subprocess.run(
             [sys.executable, "-m", "pytest", "--nbval", "--nbval-current-env", "--nbval-cell-timeout=300",
@@ -108,8 +100,8 @@ def test_lesson_10_runs_on_a_separately_started_scheduler_and_workers(tmp_path):
             workers = client.scheduler_info(n_workers=-1)["workers"]
             assert {w["name"] for w in workers.values()} == {"worker-a", "worker-b"}, \
                 "a worker was restarted or replaced during the lesson"
-            ran = client.run(_executed)
-            made = client.run(_made)
+            ran = kd.tasks_per_worker(client)
+            made = kd.chunks_made(client)
             # the lesson's tasks ran on both separately started workers, which made the data
             assert all(ran[w] - before.get(w, 0) > 100 for w in workers), ran
             assert all(made[w] > 0 for w in workers), made
