@@ -5,10 +5,10 @@ the sums are added up changes. In every iteration each chunk of the data
 
 1. labels its points with the nearest center (the engine's own :func:`~kmeans_teach.engine.assign`),
 2. returns its per-cluster sums, counts and inertia part (k x d numbers, whatever
-   the chunk's size), and its farthest points (for clusters that empty);
+   the chunk's size), and its ``n_far`` farthest points (for clusters that empty);
 
 the reduce adds the partials up, and the M-step divides, on the client. So the
-bytes moved per iteration are about ``n_chunks * k * d`` numbers, not the data.
+bytes moved per iteration are about ``n_chunks * (k + n_far) * d`` numbers, not the data.
 
 This is the only module of the package that imports dask.
 """
@@ -36,6 +36,7 @@ __all__ = [
     "ChunkPartial",
     "ParallelRound",
     "ParallelInit",
+    "ClusterInfo",
     "as_dask_array",
     "chunked_blobs",
     "chunk_partial",
@@ -44,6 +45,13 @@ __all__ = [
     "run_kmeans",
     "kmeans_parallel_init",
     "local_cluster",
+    "connect_or_start",
+    "close",
+    "cluster_info",
+    "worker_memory",
+    "chunks_made",
+    "work_memory",
+    "kmeans_plusplus_init",
     "partial_bytes",
     "iteration_seconds",
     "worker_peak_memory",
@@ -162,7 +170,16 @@ def as_dask_array(X, *, chunks=None):
     >>> as_dask_array(np.zeros((10, 2)), chunks=3).chunks
     ((3, 3, 3, 1), (2,))
     """
+    if _is_dask_dataframe(X):
+        raise TypeError(
+            f"X is a dask {type(X).__name__}: turning it into an array here would compute all of it "
+            "into this process and send it back to the workers. Convert it on the workers instead: "
+            "X = X.to_dask_array(lengths=True), which counts each partition's rows on the workers.")
     if isinstance(X, da.Array):
+        if any(math.isnan(n) for n in X.chunks[0]):
+            raise ValueError("X has chunks of unknown length (nan rows): compute them on the workers "
+                             "first, e.g. X.compute_chunk_sizes(), or for a dask DataFrame "
+                             "df.to_dask_array(lengths=True).")
         if X.ndim != 2:
             raise ValueError(f"X must be 2-D, of shape (n_samples, n_features), but it has shape {X.shape}.")
         if len(X.chunks[1]) != 1:
@@ -177,8 +194,19 @@ def as_dask_array(X, *, chunks=None):
     return da.from_array(X, chunks=(chunks, -1))
 
 
+def _is_dask_dataframe(X):
+    # without importing dask.dataframe (it needs pandas): a dask DataFrame or Series
+    return type(X).__module__.startswith(("dask.dataframe", "dask_expr")) and hasattr(X, "to_dask_array")
+
+
+#: chunks made by _blob_chunk in this process (on a worker: by that worker)
+_CHUNKS_MADE = 0
+
+
 def _blob_chunk(seed, index, size, centers, dtype):
     # One chunk, from its own seed: any worker makes the same chunk, in any order.
+    global _CHUNKS_MADE
+    _CHUNKS_MADE += 1
     rng = np.random.default_rng([seed, index])
     labels = rng.integers(len(centers), size=size)
     X = rng.standard_normal((size, centers.shape[1]), dtype=dtype)  # float32 or float64
@@ -405,6 +433,35 @@ def engine_min_d2(X, centers):
     """Squared distance from each row of X to its nearest row of ``centers``."""
     labels = engine.assign(X, centers, check_input=False)
     return ((X - centers[labels]) ** 2).sum(axis=1)
+
+
+def kmeans_plusplus_init(X, n_clusters, *, random_state=None):
+    """The k-means++ seeding on a dask array, one trial per pick.
+
+    The first center is a row drawn at random (no pass over X); each further
+    center is one pass, which draws a point with probability d^2 / cost. This is
+    the one-trial k-means++ of Arthur and Vassilvitskii, not scikit-learn's
+    greedy variant, which draws ``2 + int(ln k)`` trials per pick and keeps the best.
+
+    Parameters
+    ----------
+    X : dask array or array-like of shape (n_samples, n_features)
+        The data (an array-like is cut into 4 chunks).
+    n_clusters : int
+        Number of centers.
+    random_state : int, RandomState instance or None, default=None
+        Seeds the draws.
+
+    Returns
+    -------
+    centers : ndarray of shape (n_clusters, n_features)
+        The seeds.
+    passes : int
+        Full passes over X: ``n_clusters - 1``.
+    """
+    X = as_dask_array(X)
+    n_clusters = check_int(n_clusters, "n_clusters", low=1, high=X.shape[0])
+    return _kmeans_plusplus(X, n_clusters, check_random_state(random_state))
 
 
 def _kmeans_plusplus(X, n_clusters, rng):
@@ -752,22 +809,30 @@ def _lloyd(X, centers, max_iter, tol):
 # --- the cluster ----------------------------------------------------------------
 
 
+def _quiet_logs():
+    for name in ("distributed", "distributed.scheduler", "distributed.worker", "distributed.nanny",
+                 "distributed.core", "distributed.client", "distributed.http.proxy"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+
+
 def local_cluster(n_workers=2, *, memory_limit="auto", processes=True):
     """A quiet ``dask.distributed`` cluster on this machine and a client for it.
 
-    One thread per worker, the dashboard on a free port nobody is told about,
+    One thread per worker, the dashboard on a free port (``client.dashboard_link``),
     logging off, so that nothing that changes from run to run is printed.
-    The workers keep no data (the chunks are made again on every pass), so there
-    is nothing to spill to disk: spilling and pausing are off. Close the
-    client and the cluster at the end (``client.close(); cluster.close()``).
+    ``memory_limit`` (bytes or a string such as "192MiB") is watched with Dask's
+    own thresholds (``distributed.worker.memory``, unchanged here): at 60 % of it
+    in held data a worker starts to spill that data to disk, at 70 % of it in
+    process memory it spills more, at 80 % it pauses (runs no new task), and at
+    95 % its nanny restarts it. Close both at the end (:func:`close`).
 
     Parameters
     ----------
     n_workers : int, default=2
         Number of worker processes (or threads, if ``processes=False``).
     memory_limit : int or str, default="auto"
-        Memory per worker, in bytes or as a string such as "192MiB"; each
-        worker's nanny restarts a worker that goes above 95 % of it.
+        Memory per worker, in bytes or as a string such as "192MiB", watched
+        with Dask's thresholds as above.
     processes : bool, default=True
         Workers in processes of their own (False: threads of this process).
 
@@ -780,17 +845,122 @@ def local_cluster(n_workers=2, *, memory_limit="auto", processes=True):
     """
     from dask.distributed import Client, LocalCluster
 
-    dask.config.set({"distributed.worker.memory.target": False,
-                     "distributed.worker.memory.spill": False,
-                     "distributed.worker.memory.pause": False,
-                     "distributed.worker.memory.terminate": 0.95})
-    for name in ("distributed", "distributed.scheduler", "distributed.worker", "distributed.nanny",
-                 "distributed.core", "distributed.http.proxy"):
-        logging.getLogger(name).setLevel(logging.CRITICAL)
+    _quiet_logs()
     cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=processes,
                            memory_limit=memory_limit, dashboard_address=":0",
                            silence_logs=logging.CRITICAL)
     return Client(cluster), cluster
+
+
+def connect_or_start(n_workers=2, *, memory_limit="auto", env="KT_DASK_SCHEDULER"):
+    """Connect to the scheduler named by the environment variable ``env``, or start a local cluster.
+
+    When ``KT_DASK_SCHEDULER`` is set (e.g. ``tcp://127.0.0.1:8786``), a client
+    connects to that scheduler, waits for ``n_workers`` of its workers, and
+    uses them as they are (their threads and memory limits were set when they
+    were started); otherwise :func:`local_cluster` starts ``n_workers`` workers
+    of ``memory_limit`` each on this machine.
+
+    Parameters
+    ----------
+    n_workers : int, default=2
+        Workers to start, or to wait for on a scheduler started elsewhere.
+    memory_limit : int or str, default="auto"
+        Memory per worker of a local cluster (ignored when connecting).
+    env : str, default="KT_DASK_SCHEDULER"
+        The environment variable that holds the scheduler's address.
+
+    Returns
+    -------
+    client : distributed.Client
+        Connected to the scheduler.
+    cluster : distributed.LocalCluster or None
+        The local cluster, or None when the client connected to a scheduler
+        it did not start.
+    """
+    import os
+
+    address = os.environ.get(env, "").strip()
+    if not address:
+        return local_cluster(n_workers, memory_limit=memory_limit)
+    from dask.distributed import Client
+
+    _quiet_logs()
+    client = Client(address, timeout="30s")
+    client.wait_for_workers(n_workers, timeout="60s")
+    return client, None
+
+
+def close(client, cluster=None):
+    """Close the client, and the cluster only if this process started it.
+
+    Parameters
+    ----------
+    client : distributed.Client
+        The client to close.
+    cluster : distributed.LocalCluster or None, default=None
+        The cluster :func:`connect_or_start` started, or None (a scheduler
+        started elsewhere keeps running).
+    """
+    client.close()
+    if cluster is not None:
+        cluster.close()
+
+
+class ClusterInfo(NamedTuple):
+    """What the scheduler says about its workers (:func:`cluster_info`).
+
+    Attributes
+    ----------
+    workers : list of str
+        The workers' addresses, sorted.
+    nthreads : list of int
+        Threads per worker, in the same order.
+    memory_limit : list of int
+        Memory limit per worker in bytes, in the same order.
+    thresholds : dict of str to float
+        Dask's ``target``, ``spill``, ``pause`` and ``terminate`` memory
+        thresholds, as fractions of the limit (the same on every worker).
+    """
+
+    workers: list  # addresses, sorted
+    nthreads: list  # threads per worker
+    memory_limit: list  # bytes per worker
+    thresholds: dict  # {"target", "spill", "pause", "terminate"}: fractions of the limit, per worker config
+
+
+def _memory_thresholds():
+    return {name: dask.config.get(f"distributed.worker.memory.{name}")
+            for name in ("target", "spill", "pause", "terminate")}
+
+
+def cluster_info(client):
+    """The workers' addresses, threads, memory limits (from ``scheduler_info``) and memory thresholds.
+
+    The thresholds are read from each worker's own Dask configuration; they must
+    agree across workers (else ValueError, naming them).
+
+    Parameters
+    ----------
+    client : distributed.Client
+        A client of the cluster.
+
+    Returns
+    -------
+    info : ClusterInfo
+        The workers, their threads and limits, and the thresholds.
+    """
+    workers = client.scheduler_info(n_workers=-1)["workers"]
+    addresses = sorted(workers)
+    thresholds = client.run(_memory_thresholds)
+    distinct = {tuple(sorted(t.items())) for t in thresholds.values()}
+    if len(distinct) != 1:
+        raise ValueError(f"the workers' memory thresholds differ: {thresholds}; start them with the same "
+                         "Dask configuration.")
+    same = dict(distinct.pop())
+    return ClusterInfo(addresses, [workers[a]["nthreads"] for a in addresses],
+                       [workers[a]["memory_limit"] for a in addresses],
+                       {name: same[name] for name in ("target", "spill", "pause", "terminate")})
 
 
 def iteration_seconds(X, centers, *, workers=None, repeat=1):
@@ -850,6 +1020,84 @@ def worker_peak_memory(client):
         1024 times too large).
     """
     return client.run(_peak_rss)
+
+
+def _memory_now(dask_worker):
+    import psutil
+
+    spilled = getattr(getattr(dask_worker, "data", None), "slow", {})
+    return {"rss": psutil.Process().memory_info().rss, "peak": _peak_rss(),
+            "held": int(dask_worker.state.nbytes),
+            "spilled": len(spilled)}
+
+
+def worker_memory(client):
+    """Each worker process's memory now and at its peak, and the results it holds.
+
+    Parameters
+    ----------
+    client : distributed.Client
+        A client of the cluster.
+
+    Returns
+    -------
+    memory : dict of str to dict
+        Worker address -> ``{"rss", "peak", "held", "spilled"}``: ``rss`` its
+        resident bytes now, ``peak`` the largest since it started
+        (``ru_maxrss``, Linux), ``held`` the bytes of task results it keeps,
+        ``spilled`` how many of those it has written to disk.
+    """
+    return client.run(_memory_now)
+
+
+def _chunks_made():
+    return _CHUNKS_MADE
+
+
+def chunks_made(client):
+    """How many chunks of :func:`chunked_blobs` each worker has generated so far.
+
+    Parameters
+    ----------
+    client : distributed.Client
+        A client of the cluster.
+
+    Returns
+    -------
+    counts : dict of str to int
+        Worker address -> chunks that worker's process has made.
+    """
+    return client.run(_chunks_made)
+
+
+def work_memory(chunk, centers, n_far=1):
+    """Peak bytes that NumPy allocates while :func:`chunk_partial` runs on ``chunk`` (tracemalloc).
+
+    The chunk itself is not counted: it is what the E-step allocates beside it.
+
+    Parameters
+    ----------
+    chunk : array-like of shape (n_rows, n_features)
+        One chunk of the data.
+    centers : array-like of shape (n_clusters, n_features)
+        The centers it is labelled with.
+    n_far : int, default=1
+        Farthest points the partial keeps.
+
+    Returns
+    -------
+    nbytes : int
+        The peak of the allocations traced while the partial ran.
+    """
+    import tracemalloc
+
+    chunk = np.asarray(chunk, dtype=np.float64)
+    tracemalloc.start()
+    try:
+        chunk_partial(chunk, centers, n_far=n_far)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
 
 
 def _executed(dask_worker):

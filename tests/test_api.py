@@ -81,6 +81,8 @@ RANDOM_STATE_CALLS = {
         40, 2, 2, chunk_size=20, random_state=rs)[0].compute(),
     "distributed.kmeans_parallel_init": lambda rs: list(kt.distributed.kmeans_parallel_init(
         SMALL, 2, n_rounds=1, random_state=rs)),
+    "distributed.kmeans_plusplus_init": lambda rs: list(kt.distributed.kmeans_plusplus_init(
+        SMALL, 2, random_state=rs)),
     "distributed.kmeans_steps": lambda rs: list(kt.distributed.kmeans_steps(
         SMALL, 2, init="random", max_iter=2, chunks=30, random_state=rs)),
     "distributed.run_kmeans": lambda rs: kt.distributed.run_kmeans(

@@ -132,7 +132,7 @@ def test_chunk_sums_checker_passes_a_right_answer_and_names_the_failing_case():
 @pytest.mark.parametrize("choice, evidence, passed, words", [
     (80_000, 5_120_000, True, "keep 2 workers busy"),
     (80_000, 1, False, "you quoted"),
-    (2_000_000, 128_000_000, False, "nanny would restart"),
+    (2_000_000, 128_000_000, False, "nanny restarts"),
     (1_000, 64_000, False, "scheduler"),
     (5, 1, False, "must be one of"),
     (80_000, "lots", False, "must be a number"),
@@ -141,3 +141,87 @@ def test_chunk_choice_checker(choice, evidence, passed, words):
     feedback = check_chunk_choice(choice, evidence, n_samples=4_000_000, n_features=8,
                                   memory_limit=232 * 2**20, worker_baseline=150 * 2**20, n_workers=2)
     assert bool(feedback) is passed and words in feedback.message
+
+
+# --- lesson 10's cluster helpers, reading data, k-means++ on chunks ------------------
+
+
+def test_as_dask_array_refuses_a_dask_dataframe_and_unknown_chunk_sizes():
+    import dask.array as da
+
+    class FakeFrame:  # what a dask DataFrame looks like to as_dask_array, without pyarrow
+        __module__ = "dask.dataframe.dask_expr._collection"
+
+        def to_dask_array(self, lengths=False):
+            raise AssertionError("as_dask_array must not convert it itself")
+
+    with pytest.raises(TypeError, match=r"to_dask_array\(lengths=True\)"):
+        kd.as_dask_array(FakeFrame())
+    X = da.from_array(_data(), chunks=(500, -1))
+    unknown = X[X[:, 0] > 0]  # a boolean index leaves the row counts unknown
+    with pytest.raises(ValueError, match="compute_chunk_sizes"):
+        kd.as_dask_array(unknown)
+    assert kd.as_dask_array(unknown.compute_chunk_sizes()).shape[0] == int((_data()[:, 0] > 0).sum())
+
+
+def test_data_read_from_npy_files_gives_the_in_memory_result(tmp_path):
+    import dask
+    import dask.array as da
+
+    X = _data(900)
+    da.to_npy_stack(tmp_path / "points", da.from_array(X, chunks=(250, -1)))
+    read = da.from_npy_stack(tmp_path / "points")
+    assert read.chunks[0] == (250, 250, 250, 150)
+    with dask.config.set(scheduler="synchronous"):
+        run = kd.run_kmeans(read, 4, init=X[:4])
+    ref = kt.run_kmeans(X, 4, init=X[:4])
+    assert np.array_equal(np.asarray(run.final.labels), ref.final.labels)
+    np.testing.assert_allclose(run.final.centers, ref.final.centers, rtol=1e-9, atol=0)
+
+
+def test_kmeans_plusplus_init_draws_rows_in_k_minus_1_passes():
+    import dask
+
+    X = _data()
+    with dask.config.set(scheduler="synchronous"):
+        centers, passes = kd.kmeans_plusplus_init(X, 5, random_state=0)
+        again, _ = kd.kmeans_plusplus_init(X, 5, random_state=0)
+    assert passes == 4
+    assert centers.shape == (5, 3)
+    assert all((X == c).all(axis=1).any() for c in centers)  # every center is a row of X
+    np.testing.assert_array_equal(centers, again)
+    with pytest.raises(ValueError, match="n_clusters"):
+        kd.kmeans_plusplus_init(X, 0)
+
+
+def test_work_memory_counts_what_the_e_step_allocates_beside_the_chunk():
+    X = _data(20_000)
+    extra = kd.work_memory(X, X[:8], n_far=8)
+    assert 0 < extra < 4 * X.nbytes
+
+
+def test_connect_or_start_uses_the_scheduler_it_is_given_and_close_leaves_it_running(monkeypatch):
+    from dask.distributed import Client, LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, memory_limit="300MiB",
+                      dashboard_address=":0") as outside:
+        monkeypatch.setenv("KT_DASK_SCHEDULER", outside.scheduler_address)
+        client, cluster = kd.connect_or_start(2, memory_limit="100MiB")
+        try:
+            assert cluster is None  # not started here
+            info = kd.cluster_info(client)
+            assert info.nthreads == [1, 1]
+            assert info.memory_limit == [300 * 2**20] * 2  # the workers' own limit, not the one asked for
+            assert list(info.thresholds) == ["target", "spill", "pause", "terminate"]
+            X, _ = kd.chunked_blobs(4_000, 2, 3, chunk_size=500, random_state=0)
+            made = kd.chunks_made(client)
+            list(kd.kmeans_steps(X, 3, init="random", random_state=0, max_iter=2))
+            # threads of this process: one counter for both workers
+            assert sum(set(kd.chunks_made(client).values())) - sum(set(made.values())) >= 2 * X.numblocks[0]
+            memory = kd.worker_memory(client)
+            assert set(memory) == set(info.workers)
+            assert all(m["peak"] > 0 and m["held"] == 0 and m["spilled"] == 0 for m in memory.values())
+        finally:
+            kd.close(client, cluster)
+        with Client(outside) as again:  # still running
+            assert len(again.scheduler_info()["workers"]) == 2

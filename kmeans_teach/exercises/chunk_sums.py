@@ -131,8 +131,9 @@ def check_chunk_sums(partial, reduce):
                        "the chunks' sums and counts add up to those of all the data.")
 
 
-#: about how many chunk-sized arrays one chunk's E-step holds at once (the chunk,
-#: its float64 copy, the distances, the differences), measured with ru_maxrss
+#: chunk sizes allowed per chunk while its E-step runs, the chunk included: a margin
+#: over what tracemalloc measures (``kd.work_memory``: the chunk plus about 2 more
+#: chunk sizes for k = 8 and d = 8, printed in lesson 10's Decide section)
 WORK_COPIES = 4
 
 
@@ -143,8 +144,8 @@ def check_chunk_choice(my_choice, my_evidence, *, n_samples, n_features, memory_
     The truth, computed here: a chunk fits when ``WORK_COPIES`` times its bytes fit
     in the memory a worker has beside its own baseline (95 % of the limit, the
     nanny's restart line); among the chunk sizes that fit, the right one is the
-    largest that still gives every worker at least two chunks, so the scheduling
-    overhead (a few ms per task) stays small against the work.
+    largest that still gives every worker at least two chunks, so the fixed
+    overhead of each task stays small against its work.
 
     Parameters
     ----------
@@ -216,10 +217,11 @@ def check_chunk_choice(my_choice, my_evidence, *, n_samples, n_features, memory_
     if not fits(my_choice):
         why = (f"a chunk of {my_choice} rows is {real / 1e6:.3g} MB, and its E-step holds about "
                f"{WORK_COPIES} copies: more than the {free / 2**20:.0f} MiB a worker has beside its "
-               "baseline, so the nanny would restart it")
+               "baseline (up to 95 % of its limit, where its nanny restarts it; Dask would write data "
+               "to disk and pause the worker before that)")
     elif not enough(my_choice):
         why = f"{n_chunks} chunks cannot keep {n_workers} workers busy"
     else:
-        why = (f"{n_chunks} chunks of {real / 1e3:.3g} kB each: the scheduler's few ms per task "
-               f"outweigh the work on so small a chunk")
+        why = (f"{n_chunks} chunks of {real / 1e3:.3g} kB each: the scheduler's fixed overhead per "
+               f"task outweighs the work on so small a chunk")
     return Feedback(False, f"{why}{quote}. Try {best} rows per chunk.")
