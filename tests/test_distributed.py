@@ -218,7 +218,14 @@ def test_connect_or_start_uses_the_scheduler_it_is_given_and_close_leaves_it_run
             list(kd.kmeans_steps(X, 3, init="random", random_state=0, max_iter=2))
             # threads of this process: one counter for both workers
             assert sum(set(kd.chunks_made(client).values())) - sum(set(made.values())) >= 2 * X.numblocks[0]
+            # the workers release the run's results shortly after it ends: wait for that
+            # state (not for a time), with a deadline so that a leak still fails
+            import time
+            deadline = time.monotonic() + 30
             memory = kd.worker_memory(client)
+            while any(m["held"] for m in memory.values()) and time.monotonic() < deadline:
+                time.sleep(0.05)
+                memory = kd.worker_memory(client)
             assert set(memory) == set(info.workers)
             assert all(m["peak"] > 0 and m["held"] == 0 and m["spilled"] == 0 for m in memory.values())
         finally:

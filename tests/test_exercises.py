@@ -134,3 +134,13 @@ def test_a_function_that_moves_the_centers_in_place_is_rejected():
 
     feedback = check_e_step(shifts_centers)
     assert not feedback and "changed its input centers in place" in feedback.message
+
+
+def test_inertia_in_float32_is_told_about_precision_not_called_wrong():
+    # a float32 sum of the right squared distances agrees only to ~1e-7: the message must
+    # not say "you returned 122.51, but the inertia is 122.51"
+    import kmeans_teach as kt
+
+    feedback = kt.check_inertia(lambda X, labels, centers: np.float32(
+        ((X - centers[labels]) ** 2).sum()))
+    assert not feedback and "float64" in feedback.message

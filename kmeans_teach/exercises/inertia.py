@@ -65,6 +65,10 @@ def _judge(got, X, labels, centers):
     want = inertia(X, labels, centers)
     if np.isclose(value, want, rtol=1e-9, atol=1e-9):
         return None
+    if np.isclose(value, want, rtol=1e-5, atol=0):  # right, but not to float64 precision
+        return (f"you returned {value!r}, which agrees with the inertia of this case, "
+                f"{want!r}, only to a few digits: compute in float64 (a float32 step loses "
+                "digits), so that the checker can tell a right sum from a near one.")
     own = X - centers[labels]
     d2_all = ((X[:, None, :] - centers[None, :, :]) ** 2).sum(axis=2)
     slips = [

@@ -38,7 +38,8 @@ def minibatch_inertia_ratio(X, n_clusters, batch_size=1024, random_state=0, n_in
     random_state : int, RandomState instance or None, default=0
         Seeds the random draws; an int gives the same result on every call.
     n_init : int, default=10
-        Number of k-means++ starts of each method (KMeans: runs, keeping the best; MiniBatchKMeans: starts, running from the best).
+        Number of k-means++ starts of each method (KMeans: runs from each and keeps
+        the best run; MiniBatchKMeans: runs once, from the best start).
 
     Returns
     -------
@@ -86,7 +87,8 @@ def check_minibatch_choice(X, n_clusters, my_method, my_ratio, *, tolerance=0.01
     random_state : int, RandomState instance or None, default=0
         Passed to both fits; an int makes the ratio the same on every run.
     n_init : int, default=10
-        Number of k-means++ starts of each method (KMeans: runs, keeping the best; MiniBatchKMeans: starts, running from the best).
+        Number of k-means++ starts of each method (KMeans: runs from each and keeps
+        the best run; MiniBatchKMeans: runs once, from the best start).
 
     Returns
     -------
