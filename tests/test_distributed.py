@@ -232,3 +232,37 @@ def test_connect_or_start_uses_the_scheduler_it_is_given_and_close_leaves_it_run
             kd.close(client, cluster)
         with Client(outside) as again:  # still running
             assert len(again.scheduler_info()["workers"]) == 2
+
+
+def test_chunk_sums_checker_blames_partial_when_a_chunk_is_miscounted():
+    # a wrong partial is named before the reduce is judged, and a right reduce is not blamed
+    from kmeans_teach.exercises.chunk_sums import check_chunk_sums
+
+    def empty_partial(chunk, centers):
+        return np.zeros_like(centers), np.zeros(len(centers))
+
+    def reduce(partials):
+        return tuple(sum(p[i] for p in partials) for i in range(2))
+
+    feedback = check_chunk_sums(empty_partial, reduce)
+    assert not feedback and "partial must count every point" in feedback.message
+
+
+def test_chunk_sums_checker_accepts_the_engine_assign_partial_and_a_float32_one():
+    # no point of the checker's data is at the same distance from two centers, so the
+    # lesson's own E-step (kt.assign) gives the right labels; a float32 sum is judged,
+    # not crashed on
+    from kmeans_teach.exercises.chunk_sums import check_chunk_sums
+
+    def partial(chunk, centers):
+        labels = kt.assign(chunk, centers)
+        sums = np.zeros_like(centers)
+        np.add.at(sums, labels, chunk)
+        return sums, np.bincount(labels, minlength=len(centers))
+
+    def reduce(partials):
+        return tuple(sum(p[i] for p in partials) for i in range(2))
+
+    assert check_chunk_sums(partial, reduce)
+    low = check_chunk_sums(lambda c, m: (partial(c, m)[0].astype(np.float32), partial(c, m)[1]), reduce)
+    assert isinstance(low.message, str)

@@ -20,7 +20,9 @@ def _split(X, sizes):
 
 def _cases():
     rng = np.random.default_rng(10)
-    X = np.round(rng.normal(scale=3.0, size=(40, 2)), 1)
+    # three decimals: no point is at the same distance from two centers (with one decimal,
+    # (2.4, -1.7) was, and rounding then decided which center a right answer picked)
+    X = np.round(rng.normal(scale=3.0, size=(40, 2)), 3)
     centers = np.array([[-2.0, 0.0], [2.0, 1.0], [0.0, -3.0]])
     far = np.array([[-2.0, 0.0], [2.0, 1.0], [50.0, 50.0]])  # cluster 2 gets no point
     return [
@@ -99,6 +101,14 @@ def check_chunk_sums(partial, reduce):
                 return _Problem(f"chunk {i} ({len(chunk)} points) gave (sums, counts) of shapes "
                                  f"{shapes}, expected {want}: one row per cluster, even a cluster "
                                  "with no point in the chunk (np.bincount(..., minlength=k)).")
+            try:
+                chunk_count = float(np.sum(np.asarray(result[1], dtype=float)))
+            except (TypeError, ValueError):
+                chunk_count = None
+            if chunk_count is not None and chunk_count != len(chunk):
+                return _Problem(f"chunk {i} has {len(chunk)} points, but its partial's counts add "
+                                 f"up to {chunk_count:g}: partial must count every point of its "
+                                 "chunk once, in the cluster of its nearest center.")
             partials.append(result)
         result, problem = call_student(reduce, partials)
         if problem is not None:
@@ -122,8 +132,9 @@ def check_chunk_sums(partial, reduce):
                     f"{counts.sum()}: does reduce add up every chunk's partial?")
         if not np.array_equal(got_counts, counts):
             return f"the counts are {got_counts.astype(int).tolist()}, expected {counts.tolist()}."
-        if not np.allclose(got_sums, sums, rtol=1e-9, atol=1e-9):
-            j = int(np.flatnonzero(~np.isclose(got_sums, sums).all(axis=1))[0])
+        wrong = ~np.isclose(got_sums, sums, rtol=1e-9, atol=1e-9).all(axis=1)
+        if wrong.any():
+            j = int(np.flatnonzero(wrong)[0])
             return f"cluster {j}'s sum is {got_sums[j].tolist()}, expected {sums[j].tolist()}."
         return None
 
