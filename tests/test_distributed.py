@@ -203,7 +203,11 @@ def test_work_memory_counts_what_the_e_step_allocates_beside_the_chunk():
 def test_connect_or_start_uses_the_scheduler_it_is_given_and_close_leaves_it_running(monkeypatch):
     from dask.distributed import Client, LocalCluster
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, memory_limit="300MiB",
+    # In-process workers (processes=False) measure the memory of this whole test process,
+    # not their own: after the other tests it was 283 MB, over the pause threshold of a
+    # 300 MiB limit (0.8), and paused workers leave every task queued: the run hung until
+    # CI's time limit. The limit is set far above what the test process holds.
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, memory_limit="4GiB",
                       dashboard_address=":0") as outside:
         monkeypatch.setenv("KT_DASK_SCHEDULER", outside.scheduler_address)
         client, cluster = kd.connect_or_start(2, memory_limit="100MiB")
@@ -211,7 +215,9 @@ def test_connect_or_start_uses_the_scheduler_it_is_given_and_close_leaves_it_run
             assert cluster is None  # not started here
             info = kd.cluster_info(client)
             assert info.nthreads == [1, 1]
-            assert info.memory_limit == [300 * 2**20] * 2  # the workers' own limit, not the one asked for
+            assert info.memory_limit == [4 * 2**30] * 2  # the workers' own limit, not the one asked for
+            # a paused worker would leave the run below waiting for ever: fail here instead
+            assert set(client.run(lambda dask_worker: dask_worker.status.name).values()) == {"running"}
             assert list(info.thresholds) == ["target", "spill", "pause", "terminate"]
             X, _ = kd.chunked_blobs(4_000, 2, 3, chunk_size=500, random_state=0)
             made = kd.chunks_made(client)
