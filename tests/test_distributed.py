@@ -254,6 +254,36 @@ def test_chunk_sums_checker_blames_partial_when_a_chunk_is_miscounted():
     assert not feedback and "partial must count every point" in feedback.message
 
 
+def test_chunk_sums_checker_sees_a_chunk_changed_in_place():
+    # the chunks come in a list: a partial that doubles its chunk in place and then sums
+    # it is wrong (found by a cold read: it was accepted), and one that zeroes its chunk
+    # after summing is told so, not told that its sums are wrong
+    from kmeans_teach.exercises.chunk_sums import check_chunk_sums
+
+    def partial(chunk, centers):
+        labels = kt.assign(chunk, centers)
+        sums = np.zeros_like(centers)
+        np.add.at(sums, labels, chunk)
+        return sums, np.bincount(labels, minlength=len(centers))
+
+    def reduce(partials):
+        return tuple(sum(p[i] for p in partials) for i in range(2))
+
+    def doubles(chunk, centers):
+        chunk *= 2
+        return partial(chunk, centers)
+
+    def zeroes_after(chunk, centers):
+        result = partial(chunk, centers)
+        chunk[:] = 0
+        return result
+
+    for changes in (doubles, zeroes_after):
+        feedback = check_chunk_sums(changes, reduce)
+        assert not feedback and "changed its input" in feedback.message, feedback.message
+    assert check_chunk_sums(partial, reduce)
+
+
 def test_chunk_sums_checker_accepts_the_engine_assign_partial_and_a_float32_one():
     # no point of the checker's data is at the same distance from two centers, so the
     # lesson's own E-step (kt.assign) gives the right labels; a float32 sum is judged,

@@ -65,13 +65,31 @@ class Case:
     args: tuple  # the arguments the student's function is called with
 
 
+def _copy(a):
+    # arrays are copied, also inside lists and tuples (a list of chunks, say)
+    if isinstance(a, np.ndarray):
+        return a.copy()
+    if isinstance(a, (list, tuple)):
+        return type(a)(_copy(x) for x in a)
+    return a
+
+
 def _fresh(args):
     # a copy of every array, so that a function that changes its input in place
     # cannot change what the judge then compares with
-    return tuple(a.copy() if isinstance(a, np.ndarray) else a for a in args)
+    return tuple(_copy(a) for a in args)
+
+
+def _has_array(a):
+    return isinstance(a, np.ndarray) or (isinstance(a, (list, tuple)) and any(map(_has_array, a)))
 
 
 def _same(a, b):
+    if isinstance(b, (list, tuple)):  # arrays inside a list: each compared
+        return (isinstance(a, (list, tuple)) and len(a) == len(b)
+                and all(_same(x, y) for x, y in zip(a, b)))
+    if not isinstance(b, np.ndarray):
+        return True
     try:  # a NaN that was there before is not a change
         return np.array_equal(a, b, equal_nan=True)
     except TypeError:  # equal_nan needs numbers (strings, objects: compare plainly)
@@ -81,7 +99,7 @@ def _same(a, b):
 def _changed_input(func, given, original):
     """A sentence if ``func`` changed one of its array arguments in place; else None."""
     for position, (after, before) in enumerate(zip(given, original)):
-        if isinstance(before, np.ndarray) and not _same(after, before):
+        if _has_array(before) and not _same(after, before):
             try:
                 name = list(inspect.signature(func).parameters)[position]
             except (TypeError, ValueError, IndexError):  # no signature, or *args
