@@ -141,6 +141,9 @@ def test_chunk_choice_checker(choice, evidence, passed, words):
     feedback = check_chunk_choice(choice, evidence, n_samples=4_000_000, n_features=8,
                                   memory_limit=232 * 2**20, worker_baseline=150 * 2**20, n_workers=2)
     assert bool(feedback) is passed and words in feedback.message
+    if choice in (2_000_000, 1_000):  # a wrong size is told which way to look, not the answer
+        assert "80000" not in feedback.message
+        assert ("smaller" if choice == 2_000_000 else "larger") in feedback.message
 
 
 # --- lesson 10's cluster helpers, reading data, k-means++ on chunks ------------------

@@ -184,7 +184,7 @@ def check_chunk_choice(my_choice, my_evidence, *, n_samples, n_features, memory_
     feedback : Feedback
         True for the right chunk size with the right bytes; otherwise the
         sentence says why the choice fails (or what the evidence should be)
-        and which size to try.
+        and whether to look at a larger or a smaller size, never which one.
 
     Examples
     --------
@@ -235,4 +235,6 @@ def check_chunk_choice(my_choice, my_evidence, *, n_samples, n_features, memory_
     else:
         why = (f"{n_chunks} chunks of {real / 1e3:.3g} kB each: the scheduler's fixed overhead per "
                f"task outweighs the work on so small a chunk")
-    return Feedback(False, f"{why}{quote}. Try {best} rows per chunk.")
+    # which way to look, not the answer (the feedback once named the right size)
+    direction = "larger" if fits(my_choice) and enough(my_choice) else "smaller"
+    return Feedback(False, f"{why}{quote}. Look at a {direction} chunk size.")
