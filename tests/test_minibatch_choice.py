@@ -24,7 +24,7 @@ def test_the_right_decision_with_its_number_passes(blobs, truth):
     ratio, method = truth
     feedback = kt.check_minibatch_choice(blobs, 8, method, ratio)
     assert feedback, repr(feedback)
-    assert repr(feedback).startswith(f"Correct: {method}: ") and f"{ratio:.3f}" in repr(feedback)
+    assert repr(feedback).startswith(f"Correct: {method}: ") and f"{ratio:.5f}" in repr(feedback)
     assert "What would change the decision" in repr(feedback)
 
 
@@ -49,7 +49,14 @@ def test_a_number_that_is_not_the_measured_one_fails_without_giving_it(blobs, tr
     ratio, method = truth
     feedback = kt.check_minibatch_choice(blobs, 8, method, ratio + 0.01)
     assert not feedback and "not the inertia ratio the checker measured" in repr(feedback)
-    assert f"{ratio:.3f}" not in repr(feedback) and "n_init=10" in repr(feedback)
+    assert f"{ratio:.5f}" not in repr(feedback) and "n_init=10" in repr(feedback)
+
+
+def test_a_round_guess_is_not_taken_for_the_measured_ratio(blobs, truth):
+    ratio, method = truth
+    assert abs(ratio - 1) > 1e-5  # (the guess below is not the ratio itself)
+    feedback = kt.check_minibatch_choice(blobs, 8, method, round(ratio, 2))
+    assert not feedback and "not the inertia ratio the checker measured" in repr(feedback)
 
 
 @pytest.mark.parametrize("tolerance", [0.0, 0.5])

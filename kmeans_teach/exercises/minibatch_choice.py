@@ -65,7 +65,8 @@ def check_minibatch_choice(X, n_clusters, my_method, my_ratio, *, tolerance=0.01
     """Check a decision: MiniBatchKMeans if its inertia is within ``tolerance`` of KMeans's.
 
     The checker fits both itself (:func:`minibatch_inertia_ratio`), then
-    says whether ``my_ratio`` is the real inertia ratio (to 0.001) and
+    says whether ``my_ratio`` is the real inertia ratio (to a relative 1e-6,
+    so that a round guess such as 1.0 is not taken for a measurement) and
     whether ``my_method`` is what the rule picks, and what would change the
     decision. A wrong ``my_ratio`` is answered without the real one: the
     student measures it.
@@ -115,18 +116,20 @@ def check_minibatch_choice(X, n_clusters, my_method, my_ratio, *, tolerance=0.01
                                f"{hint}")
     ratio = minibatch_inertia_ratio(X, n_clusters, batch_size, random_state, n_init)
     right = "MiniBatchKMeans" if ratio <= 1 + tolerance else "KMeans"
-    above = f"{ratio - 1:+.1%}"  # how far the mini-batch inertia is above KMeans's
-    if abs(my_ratio - ratio) > 0.001:
-        return Feedback(False, f"my_ratio is {my_ratio:.3f}, but that is not the inertia ratio the "
-                               "checker measured (to 0.001): measure it before you decide. "
+    above = f"{ratio - 1:+.2%}"  # how far the mini-batch inertia is above KMeans's
+    # the same fits give the same ratio to the last bits: a relative 1e-6 tells a measured
+    # ratio from a round guess (1.0 passed at 0.001 where the ratio was 1.0002: a cold read)
+    if abs(my_ratio - ratio) > 1e-6 * abs(ratio):
+        return Feedback(False, f"my_ratio is {my_ratio:.5f}, but that is not the inertia ratio the "
+                               "checker measured (to a relative 1e-6): measure it before you decide. "
                                f"{hint[hint.index('Hint: '):]}")
     if my_method != right:
-        return Feedback(False, f"the ratio {ratio:.3f} is right, but it puts mini-batch {above} "
+        return Feedback(False, f"the ratio {ratio:.5f} is right, but it puts mini-batch {above} "
                                f"from KMeans's inertia, so the {tolerance:.0%} rule picks {right}.")
     if right == "MiniBatchKMeans":
-        change = f"a tolerance below {max(ratio - 1, 0):.1%} would pick KMeans"
+        change = f"a tolerance below {max(ratio - 1, 0):.2%} would pick KMeans"
     else:
-        change = f"only a tolerance of {ratio - 1:.1%} or more would pick MiniBatchKMeans"
+        change = f"only a tolerance of {ratio - 1:.2%} or more would pick MiniBatchKMeans"
     return Feedback(True, f"{right}: mini-batch ends {above} from KMeans's inertia (ratio "
-                          f"{ratio:.3f}), and the rule allows {tolerance:.0%}. What would change "
+                          f"{ratio:.5f}), and the rule allows {tolerance:.0%}. What would change "
                           f"the decision: {change}.")
