@@ -257,20 +257,25 @@ def test_chunk_sums_checker_blames_partial_when_a_chunk_is_miscounted():
     assert not feedback and "partial must count every point" in feedback.message
 
 
+def _sum_partial(chunk, centers):
+    # a right partial: the lesson's own E-step, then per-cluster sums and counts
+    labels = kt.assign(chunk, centers)
+    sums = np.zeros_like(centers)
+    np.add.at(sums, labels, chunk)
+    return sums, np.bincount(labels, minlength=len(centers))
+
+
+def _sum_reduce(partials):
+    return tuple(sum(p[i] for p in partials) for i in range(2))
+
+
 def test_chunk_sums_checker_sees_a_chunk_changed_in_place():
     # the chunks come in a list: a partial that doubles its chunk in place and then sums
     # it is wrong (found by a cold read: it was accepted), and one that zeroes its chunk
     # after summing is told so, not told that its sums are wrong
     from kmeans_teach.exercises.chunk_sums import check_chunk_sums
 
-    def partial(chunk, centers):
-        labels = kt.assign(chunk, centers)
-        sums = np.zeros_like(centers)
-        np.add.at(sums, labels, chunk)
-        return sums, np.bincount(labels, minlength=len(centers))
-
-    def reduce(partials):
-        return tuple(sum(p[i] for p in partials) for i in range(2))
+    partial, reduce = _sum_partial, _sum_reduce
 
     def doubles(chunk, centers):
         chunk *= 2
@@ -293,14 +298,7 @@ def test_chunk_sums_checker_accepts_the_engine_assign_partial_and_a_float32_one(
     # not crashed on
     from kmeans_teach.exercises.chunk_sums import check_chunk_sums
 
-    def partial(chunk, centers):
-        labels = kt.assign(chunk, centers)
-        sums = np.zeros_like(centers)
-        np.add.at(sums, labels, chunk)
-        return sums, np.bincount(labels, minlength=len(centers))
-
-    def reduce(partials):
-        return tuple(sum(p[i] for p in partials) for i in range(2))
+    partial, reduce = _sum_partial, _sum_reduce
 
     assert check_chunk_sums(partial, reduce)
     low = check_chunk_sums(lambda c, m: (partial(c, m)[0].astype(np.float32), partial(c, m)[1]), reduce)
