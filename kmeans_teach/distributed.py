@@ -1023,10 +1023,9 @@ def worker_peak_memory(client):
 
 
 def _memory_now(dask_worker):
-    import psutil
-
     spilled = getattr(getattr(dask_worker, "data", None), "slow", {})
-    return {"rss": psutil.Process().memory_info().rss, "peak": _peak_rss(),
+    # the worker's own monitor reads its process's resident memory (no import of ours)
+    return {"rss": int(dask_worker.monitor.get_process_memory()), "peak": _peak_rss(),
             "held": int(dask_worker.state.nbytes),
             "spilled": len(spilled)}
 
