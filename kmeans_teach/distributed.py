@@ -5,7 +5,8 @@ the sums are added up changes. In every iteration each chunk of the data
 
 1. labels its points with the nearest center (the engine's own :func:`~kmeans_teach.engine.assign`),
 2. returns its per-cluster sums, counts and inertia part (k x d numbers, whatever
-   the chunk's size), and its ``n_far`` farthest points (for clusters that empty);
+   the chunk's size), and its ``n_far`` farthest points (for clusters that empty;
+   so the partial's size is the same for every chunk of at least ``n_far`` points);
 
 the reduce adds the partials up, and the M-step divides, on the client. So the
 bytes moved per iteration are about ``n_chunks * (k + n_far) * d`` numbers, not the data.
@@ -93,7 +94,7 @@ class DaskStep(Step):
 
 
 class ChunkPartial(NamedTuple):
-    """What one chunk sends to the reduce: k x d numbers, whatever its size.
+    """What one chunk sends to the reduce: the same size for every chunk of at least ``n_far`` points.
 
     Attributes
     ----------

@@ -132,7 +132,7 @@ def test_chunk_sums_checker_passes_a_right_answer_and_names_the_failing_case():
 @pytest.mark.parametrize("choice, evidence, passed, words", [
     (80_000, 5_120_000, True, "keep 2 workers busy"),
     (80_000, 1, False, "you quoted"),
-    (2_000_000, 128_000_000, False, "nanny restarts"),
+    (2_000_000, 128_000_000, False, "pause line"),
     (1_000, 64_000, False, "scheduler"),
     (5, 1, False, "must be one of"),
     (80_000, "lots", False, "must be a number"),

@@ -142,6 +142,10 @@ def check_chunk_sums(partial, reduce):
                        "the chunks' sums and counts add up to those of all the data.")
 
 
+#: Dask's default pause line, as a fraction of a worker's memory limit (lesson 10 keeps
+#: Dask's thresholds): a streaming worker holds no data to spill, so this is its budget
+PAUSE = 0.8
+
 #: chunk sizes allowed per chunk while its E-step runs, the chunk included: a margin
 #: over what tracemalloc measures (``kd.work_memory``: the chunk plus about 2 more
 #: chunk sizes for k = 8 and d = 8, printed in lesson 10's Decide section)
@@ -153,8 +157,9 @@ def check_chunk_choice(my_choice, my_evidence, *, n_samples, n_features, memory_
     """Check a decision: which chunk size (rows) to use, defended with the bytes per chunk.
 
     The truth, computed here: a chunk fits when ``WORK_COPIES`` times its bytes fit
-    in the memory a worker has beside its own baseline (95 % of the limit, the
-    nanny's restart line); among the chunk sizes that fit, the right one is the
+    in the memory a worker has beside its own baseline up to Dask's pause line
+    (80 % of the limit by default, as lesson 10 keeps it: above it the worker
+    starts no new task); among the chunk sizes that fit, the right one is the
     largest that still gives every worker at least two chunks, so the fixed
     overhead of each task stays small against its work.
 
@@ -202,7 +207,7 @@ def check_chunk_choice(my_choice, my_evidence, *, n_samples, n_features, memory_
         evidence = float(my_evidence)
     except (TypeError, ValueError):
         return Feedback(False, f"my_evidence must be a number (bytes per chunk), but got {my_evidence!r}.")
-    free = 0.95 * memory_limit - worker_baseline
+    free = PAUSE * memory_limit - worker_baseline
 
     def nbytes(rows):
         return rows * n_features * itemsize
@@ -228,8 +233,8 @@ def check_chunk_choice(my_choice, my_evidence, *, n_samples, n_features, memory_
     if not fits(my_choice):
         why = (f"a chunk of {my_choice} rows is {real / 1e6:.3g} MB, and its E-step holds about "
                f"{WORK_COPIES} copies: more than the {free / 2**20:.0f} MiB a worker has beside its "
-               "baseline (up to 95 % of its limit, where its nanny restarts it; Dask would write data "
-               "to disk and pause the worker before that)")
+               "baseline (up to the pause line, 80 % of its limit, above which the worker starts no new "
+               "task; at 95 % its nanny would restart it)")
     elif not enough(my_choice):
         why = f"{n_chunks} chunks cannot keep {n_workers} workers busy"
     else:
