@@ -233,8 +233,8 @@ def check_chunk_choice(my_choice, my_evidence, *, n_samples, n_features, memory_
     if not fits(my_choice):
         why = (f"a chunk of {my_choice} rows is {real / 1e6:.3g} MB, and its E-step holds about "
                f"{WORK_COPIES} copies: more than the {free / 2**20:.0f} MiB a worker has beside its "
-               "baseline (up to the pause line, 80 % of its limit, above which the worker starts no new "
-               "task; at 95 % its nanny would restart it)")
+               f"baseline (up to the pause line, {PAUSE * 100:.0f} % of its limit, above which the worker starts "
+               "no new task; at 95 % its nanny would restart it)")
     elif not enough(my_choice):
         why = f"{n_chunks} chunks cannot keep {n_workers} workers busy"
     else:
