@@ -143,7 +143,7 @@ def check_chunk_sums(partial, reduce):
 
 
 #: Dask's default pause line, as a fraction of a worker's memory limit (lesson 10 keeps
-#: Dask's thresholds): a streaming worker holds no data to spill, so this is its budget
+#: Dask's thresholds): above it a worker starts no new task, so this is the budget
 PAUSE = 0.8
 
 #: chunk sizes allowed per chunk while its E-step runs, the chunk included: a margin
