@@ -54,9 +54,19 @@ def test_a_number_that_is_not_the_measured_one_fails_without_giving_it(blobs, tr
 
 def test_a_round_guess_is_not_taken_for_the_measured_ratio(blobs, truth):
     ratio, method = truth
-    assert abs(ratio - 1) > 1e-5  # (the guess below is not the ratio itself)
+    assert abs(ratio - round(ratio, 2)) > 1e-4  # (the guess below is not the ratio to 4 decimals)
     feedback = kt.check_minibatch_choice(blobs, 8, method, round(ratio, 2))
     assert not feedback and "not the inertia ratio the checker measured" in repr(feedback)
+    feedback = kt.check_minibatch_choice(blobs, 8, method, 1.0)
+    assert not feedback and "not the inertia ratio the checker measured" in repr(feedback)
+
+
+@pytest.mark.parametrize("decimals", [4, 5, 8])
+def test_the_measured_ratio_rounded_to_4_or_more_decimals_passes(blobs, truth, decimals):
+    ratio, method = truth
+    assert kt.check_minibatch_choice(blobs, 8, method, round(ratio, decimals))
+    # one unit off in the 4th decimal is another number
+    assert not kt.check_minibatch_choice(blobs, 8, method, round(ratio, 4) + 1e-4)
 
 
 @pytest.mark.parametrize("tolerance", [0.0, 0.5])
