@@ -1000,9 +1000,21 @@ def iteration_seconds(X, centers, *, workers=None, repeat=1):
 
 
 def _peak_rss():
-    import resource  # the peak resident memory of this process (Linux: in KiB)
+    """This process's peak resident bytes since it started (Linux: VmHWM)."""
+    # Not getrusage's ru_maxrss: a process started by fork and exec (a nanny's worker)
+    # inherits in it the peak of the process it was forked from, so a worker started from
+    # a notebook would report the notebook's peak. VmHWM is the high-water mark of this
+    # process's own memory map, which exec starts afresh.
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024  # in kB
+    except OSError:
+        pass
+    import resource  # no /proc (macOS): ru_maxrss, in bytes there, and possibly inherited
 
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
 def worker_peak_memory(client):
@@ -1016,9 +1028,11 @@ def worker_peak_memory(client):
     Returns
     -------
     peaks : dict of str to int
-        Worker address -> ``ru_maxrss * 1024``: bytes on Linux, where
-        ``ru_maxrss`` counts KiB (on macOS it counts bytes, so the number is
-        1024 times too large).
+        Worker address -> its process's peak resident bytes since that process
+        started: ``VmHWM`` in ``/proc/self/status`` on Linux. Where there is no
+        ``/proc`` (macOS), ``ru_maxrss``, which a process started from another one
+        can inherit from it, so it can be the larger peak of the process that
+        started the worker.
     """
     return client.run(_peak_rss)
 
@@ -1043,8 +1057,8 @@ def worker_memory(client):
     -------
     memory : dict of str to dict
         Worker address -> ``{"rss", "peak", "held", "spilled"}``: ``rss`` its
-        resident bytes now, ``peak`` the largest since it started
-        (``ru_maxrss``, Linux), ``held`` the bytes of task results it keeps,
+        resident bytes now, ``peak`` the largest since it started (as
+        :func:`worker_peak_memory` measures it), ``held`` the bytes of task results it keeps,
         ``spilled`` how many of those it has written to disk.
     """
     return client.run(_memory_now)

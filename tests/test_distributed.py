@@ -303,3 +303,28 @@ def test_chunk_sums_checker_accepts_the_engine_assign_partial_and_a_float32_one(
     assert check_chunk_sums(partial, reduce)
     low = check_chunk_sums(lambda c, m: (partial(c, m)[0].astype(np.float32), partial(c, m)[1]), reduce)
     assert isinstance(low.message, str)
+
+
+def test_a_worker_started_from_a_process_with_a_high_peak_reports_its_own_peak(tmp_path):
+    # ru_maxrss is inherited through fork and exec: a worker started by a notebook that had
+    # peaked high would report the notebook's peak. The peak kt.distributed reads must be the
+    # started process's own (lesson 10 compares it with the memory limit).
+    import subprocess
+    import sys
+    script = tmp_path / "peak.py"
+    script.write_text(
+        "import multiprocessing as mp, sys\n"
+        "import numpy as np\n"
+        "from kmeans_teach.distributed import _peak_rss\n"
+        "if __name__ == '__main__':\n"
+        "    big = np.ones(400 * 2**20 // 8)  # 400 MiB, touched\n"
+        "    del big\n"
+        "    ctx = mp.get_context('spawn')\n"
+        "    with ctx.Pool(1) as pool:\n"
+        "        child = pool.apply(_peak_rss)\n"
+        "    print(_peak_rss(), child)\n")
+    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    parent, child = map(int, out.stdout.split())
+    assert parent > 400 * 2**20
+    assert 0 < child < 250 * 2**20, (parent, child)
