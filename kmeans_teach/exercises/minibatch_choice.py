@@ -22,10 +22,11 @@ def minibatch_inertia_ratio(X, n_clusters, batch_size=1024, random_state=0, n_in
     docstring: "only run once, using the best of the n_init initializations").
     Apart from ``batch_size``, ``random_state`` and ``n_init`` they
     use scikit-learn's defaults. Both inertias are over all of ``X``
-    (``inertia_``). With a single start each (``n_init=1``) the ratio mostly
-    says which local minimum each run happened to land in, and changes with
-    ``random_state``; the best of several starts compares the methods
-    rather than two draws. Unlike a time, the ratio does not depend on the
+    (``inertia_``). With a single start each (``n_init=1``) the ratio also
+    depends on which local minimum each run happened to land in, and can
+    change with ``random_state`` (tests/test_minibatch_choice.py shows two
+    seeds on either side of 1 %); the best of several starts leaves less of
+    it to where one run ended. Unlike a time, the ratio does not depend on the
     machine's speed.
 
     Parameters
