@@ -87,7 +87,7 @@ _EXPORTS = {
     ),
     # exercise checkers
     "exercises": (
-        "Feedback", "check_start_choice", "check_e_step", "check_run_choice", "check_d2_step",
+        "Feedback", "Hint", "hint", "check_start_choice", "check_e_step", "check_run_choice", "check_d2_step",
         "check_seeding_choice", "check_inertia", "check_k_choice", "check_knn_affinity",
         "check_method_choice", "check_mode_matching", "check_digits_k",
         "check_compressed_size", "check_palette_size", "check_loglog_slope",

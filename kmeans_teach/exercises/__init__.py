@@ -1,11 +1,13 @@
 """Exercise checkers: each takes the student's function or answer and replies in a sentence.
 
 Each lesson has an exercise (write a piece of k-means) and a decision (choose, and
-defend the choice with a number). Every checker tries several cases and names the
+defend the choice with a number). ``hint(name)`` gives the coding exercises' hints on
+request, a stronger one at each call. Every checker tries several cases and names the
 one that failed (``_feedback.check_cases``).
 """
 
 from ._feedback import Feedback
+from .hints import Hint, hint
 # 00 · the playground
 from .keep_start import check_start_choice
 # 01 · k-means on blobs
@@ -39,7 +41,7 @@ from .label_budget import check_label_budget
 from .chunk_sums import check_chunk_sums, check_chunk_choice
 
 __all__ = [
-    "Feedback",
+    "Feedback", "Hint", "hint",
     "check_start_choice",
     "check_e_step", "check_run_choice",
     "check_d2_step", "check_seeding_choice",

@@ -88,8 +88,8 @@ def _judge(got, X, labels, centers):
     for slip, words in slips:
         if np.isclose(value, slip, rtol=1e-9, atol=1e-9):
             return f"you returned {value:.2f}, {words}, which gives {want:.2f} here."
-    return (f"you returned {value:.2f}, but the inertia of this case is {want:.2f}. Square each "
-            "point's distance to centers[labels] and add them all up.")
+    return (f"you returned {value:.2f}, but the inertia of this case is {want:.2f}. For a hint: "
+            'kt.hint("inertia").')
 
 
 def check_inertia(func):

@@ -53,11 +53,8 @@ def _judge(result, x, y):
         hint = (" You used only the smallest and largest x (or the first and last points); fit "
                 "a line through all of them (least squares, for example np.polyfit): a slope "
                 "through two points rests entirely on those two timings.")
-    elif got == 0.0:
-        hint = (" Hint: take np.log of x and of y, then fit a straight line through the "
-                "points (np.polyfit with deg=1): its slope is the answer.")
     else:
-        hint = ""
+        hint = ' For a hint: kt.hint("loglog_slope").'
     return f"the slope is {want:.2f}, but your function gave {got:.2f}.{hint}"
 
 
@@ -87,7 +84,7 @@ def check_loglog_slope(func):
     >>> check_loglog_slope(lambda x, y: np.polyfit(np.log(x), np.log(y), 1)[0])  # doctest: +ELLIPSIS
     Correct: your slopes match the least-squares slope in every case (8 cases: ...)
     >>> check_loglog_slope(lambda x, y: 0.0)
-    Not yet: case 1 of 8 (y = 5e-8 · x, linear: slope 1): the slope is 1.00, but your function gave 0.00. Hint: take np.log of x and of y, then fit a straight line through the points (np.polyfit with deg=1): its slope is the answer.
+    Not yet: case 1 of 8 (y = 5e-8 · x, linear: slope 1): the slope is 1.00, but your function gave 0.00. For a hint: kt.hint("loglog_slope").
     """  # noqa: E501 (a doctest's output, one line)
     return check_cases(func, _cases(), _judge,
                        "your slopes match the least-squares slope in every case")
