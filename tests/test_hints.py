@@ -38,8 +38,8 @@ def test_a_level_asked_for_is_given_and_the_next_call_goes_on_from_it():
 
 @pytest.mark.parametrize(("args", "match"), [
     (("e-step",), r"exercise must be one of \['d2_step', 'e_step'.*got 'e-step'"),
-    (("inertia", 3), r"level must be an int from 1 to 2 for 'inertia'.*got 3"),
-    (("inertia", 0), r"level must be an int from 1 to 2"),
+    (("inertia", 4), r"level must be an int from 1 to 3 for 'inertia'.*got 4"),
+    (("inertia", 0), r"level must be an int from 1 to 3"),
     (("inertia", True), r"level must be an int"),
 ])
 def test_a_bad_name_or_level_is_refused_by_name(args, match):
@@ -72,8 +72,35 @@ def test_the_lesson_offers_the_hint_and_its_stub_holds_no_code_of_the_answer(nam
     assert calls <= {"np.zeros", "np.full", "len"}, calls
 
 
-# Solutions written from the hints alone, each with the functions the last hint names:
-# if a hint changes so that it no longer leads to a right answer, these fail.
+# What each exercise's hints name (the last hint's functions): the solutions below use
+# exactly these, and the checker accepts them. The names must stay in the hints (a hint that
+# drops them fails below) and out of the exercise's text and stub (the answer on request only).
+NAMED = {
+    "e_step": ["np.argmin"],
+    "d2_step": ["np.cumsum", "np.searchsorted", "side='right'"],
+    "inertia": ["centers[labels]"],
+    "knn_affinity": ["np.argsort", "axis=1", "np.arange(n)[:, None]"],
+    "loglog_slope": ["np.polyfit", "deg=1"],
+    "gmm_e_step": ["logpdf", "logsumexp", "keepdims=True"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(hints.HINTS))
+def test_the_hints_name_what_the_solution_uses_and_the_exercise_text_does_not(name):
+    lesson, texts = hints.HINTS[name]
+    assert all(word in " ".join(texts) for word in NAMED[name]), (name, NAMED[name])
+    cells = _notebook(lesson)
+    (task,) = ["".join(c["source"]) for c in cells
+               if c["cell_type"] == "markdown" and f'`kt.hint("{name}")`' in "".join(c["source"])]
+    func_name = {"inertia": "my_inertia", "loglog_slope": "slope"}.get(name, name)
+    (stub,) = ["".join(c["source"]) for c in cells if c["cell_type"] == "code"
+               and f"def {func_name}(" in "".join(c["source"]) and "assert kt.check_" not in "".join(c["source"])]
+    for word in NAMED[name]:
+        bare = word.removeprefix("np.").split("(")[0]
+        assert bare not in task and bare not in stub, (name, bare)
+
+
+# Solutions written with the functions the hints name (NAMED above).
 
 def e_step(X, centers):
     table = ((X[:, None, :] - centers[None, :, :]) ** 2).sum(axis=2)
@@ -82,18 +109,19 @@ def e_step(X, centers):
 
 def d2_step(X, centers, u):
     d2 = ((X[:, None, :] - centers[None, :, :]) ** 2).sum(axis=2).min(axis=1)
-    return int(np.searchsorted(np.cumsum(d2 / d2.sum()), u))
+    return int(min(np.searchsorted(np.cumsum(d2 / d2.sum()), u, side="right"), len(X) - 1))
 
 
 def inertia(X, labels, centers):
-    return float(((X - centers[labels]) ** 2).sum())
+    return float(np.sum((X - centers[labels]) ** 2))
 
 
 def knn_affinity(X, n_neighbors):
+    n = len(X)
     table = ((X[:, None, :] - X[None, :, :]) ** 2).sum(axis=2)
     keep = np.argsort(table, axis=1)[:, :n_neighbors]
-    C = np.zeros((len(X), len(X)))
-    C[np.arange(len(X))[:, None], keep] = 1
+    C = np.zeros((n, n))
+    C[np.arange(n)[:, None], keep] = 1
     return (C + C.T) / 2
 
 

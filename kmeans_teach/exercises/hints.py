@@ -1,10 +1,11 @@
 """Hints on request, in layers: the first call gives an idea, each further call a stronger one.
 
-The exercise stubs hold no code of the answer, and the checkers' replies say which case
-failed, not how to write the function. A student who is stuck asks ``kt.hint("e_step")``:
-the first call gives hint 1, the next hint 2, and so on; the last one names the NumPy or
-SciPy function that does the work, never the whole line. The solutions are at the end of
-each lesson.
+The exercise stubs hold no code of the answer. A student who is stuck asks, in a cell of
+their own, ``kt.hint("e_step")``: the first call gives hint 1, the next hint 2, and so
+on; the last names the NumPy or SciPy functions that do the work and comes close to the
+code. The checkers' replies name the case that failed, and the slips they recognise; for
+a function that returns nothing yet, they point here. The solutions are at the end of each
+lesson. The count of hints given starts again when the kernel restarts.
 """
 
 from __future__ import annotations
@@ -30,25 +31,31 @@ HINTS = {
         "that is one of the centers has D² = 0: its share is empty, so whatever u is, it must "
         "never be picked.",
         "D² of a point is the smallest entry of its row in the table of squared distances to "
-        "the chosen centers (built as in lesson 01's E-step); divide by the sum of all D².",
+        "the chosen centers (one row per point, one column per center, built by broadcasting as "
+        'kt.hint("e_step") describes); divide by the sum of all D².',
         "The running sum of the probabilities (np.cumsum) rises from the first point's share to "
-        "1; the pick is the first point at which it reaches u, and np.searchsorted finds that "
-        "position in a sorted array. Return it as a Python int.",
+        "1, up to rounding; the pick is the first point at which it is greater than u (a point "
+        "with D² = 0 adds nothing to it, so it is never picked). np.searchsorted with "
+        "side='right' finds that position in a sorted array. Return it as a Python int, at most "
+        "the last row's index: rounding can leave the last sum a hair below 1.",
     )),
     "inertia": ("03", (
         "Each point adds one term: its squared distance to the center of its own cluster, the "
         "one its label names (not its nearest center, and not every center).",
-        "centers[labels] picks for every point the row of its own center: an array with the "
-        "shape of X. Subtract it from X, square, and add everything up.",
+        "You need, for every point, the row of its own center. Indexing centers with the whole "
+        "labels array gives all of them at once: an array with the shape of X.",
+        "centers[labels] is that array: subtract it from X, square, and add everything up "
+        "(np.sum).",
     )),
     "knn_affinity": ("04", (
         "Start from the squared distances between all pairs of points: an n × n table, built by "
-        "broadcasting as in lesson 01's E-step, with the points in place of the centers.",
+        'broadcasting as kt.hint("e_step") describes, with the points in place of the centers.',
         "In each row, the n_neighbors smallest entries are the neighbours (the point itself is "
-        "one of them, at distance 0): np.argsort along the rows orders the columns, and the "
+        "one of them, at distance 0): np.argsort with axis=1 orders each row's columns, and the "
         "first n_neighbors of each row are the ones to keep.",
-        "Put a 1 in C at those columns of each row (an index array of row numbers beside the "
-        "kept columns, or a loop over the rows), then return the average of C and its transpose.",
+        "Put a 1 in C at those columns of each row: index C with a column of row numbers, "
+        "np.arange(n)[:, None], beside the kept columns (or loop over the rows), then return "
+        "the average of C and its transpose.",
     )),
     "loglog_slope": ("07", (
         "On log-log axes a power law y = a·x^b is a straight line: log y = log a + b·log x. Its "
@@ -61,7 +68,8 @@ HINTS = {
         "Compute every point's weighted density under every component, then divide each row by "
         "its sum. The catch: far from every mean the densities underflow to 0, and 0 / 0 is NaN.",
         "Work with logarithms: log weight_k + log N(x | mean_k, cov_k) does not underflow. "
-        "scipy.stats.multivariate_normal(mean, cov).logpdf(X) gives log N for all points at once.",
+        "scipy.stats.multivariate_normal(mean, cov).logpdf(X) gives log N for all points at "
+        "once; put them in a table with one row per point and one column per component.",
         "From each row of logs subtract the row's log-sum-exp (scipy.special.logsumexp over the "
         "components, keepdims=True), then take np.exp: each row sums to 1, with no NaN.",
     )),
@@ -117,9 +125,9 @@ def hint(exercise, level=None):
     Examples
     --------
     >>> hint("inertia", level=1)  # doctest: +ELLIPSIS
-    Hint 1 of 2 for inertia: Each point adds one term: ... (ask again for a stronger one.)
+    Hint 1 of 3 for inertia: Each point adds one term: ... (ask again for a stronger one.)
     >>> hint("inertia")  # doctest: +ELLIPSIS
-    Hint 2 of 2 for inertia: centers[labels] picks ... solution is at the end of the lesson.)
+    Hint 2 of 3 for inertia: You need, for every point, ... (ask again for a stronger one.)
     """
     if exercise not in HINTS:
         raise ValueError(f"exercise must be one of {sorted(HINTS)}, but got {exercise!r}: "
