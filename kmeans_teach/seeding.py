@@ -65,7 +65,7 @@ class SeedingPick:
         ``1 / n_samples`` for every point at the first pick.
     draw : float
         The uniform random number u in [0, 1) that made the choice: the pick
-        is the first point whose cumulative probability reaches u.
+        is the first point whose cumulative probability is greater than u.
     """
 
     pick: int
@@ -168,10 +168,11 @@ def _plusplus(X, n_clusters, rng):
         if not np.all(total > 0):  # cannot happen with enough distinct points
             raise ValueError("every point lies on a chosen center; reduce n_clusters.")
         # 3. draw u in [0, 1): the pick is the first point where the running
-        #    sum of D² reaches u * total
+        #    sum of D² exceeds u * total (side="right": a point with D² = 0 adds
+        #    nothing to it, so it is never picked, even for u = 0)
         u = rng.uniform(size=1)
         cumulative = np.cumsum(weights * d2, dtype=np.float64)
-        index = int(np.clip(np.searchsorted(cumulative, u * total), None, n_samples - 1)[0])
+        index = int(np.clip(np.searchsorted(cumulative, u * total, side="right"), None, n_samples - 1)[0])
         # (the |x|^2 - 2 x.c + |c|^2 formula can leave ~1e-19 on a center
         # itself; the record shows the true value, 0)
         shown = d2.copy()
@@ -224,8 +225,9 @@ def d2_pick(X, centers, u):
     """One D² sampling step: the index of the next center for the uniform draw ``u``.
 
     The points are laid end to end, each with a length equal to its chance;
-    the pick is the point under position ``u``, i.e. the first point whose
-    cumulative probability reaches ``u``.
+    the pick is the point under position ``u``, i.e. the first point with a
+    chance (D² > 0) whose cumulative probability reaches ``u`` (on a border
+    between two shares, the one that ends there).
 
     Parameters
     ----------

@@ -67,7 +67,7 @@ def test_stub_and_broken_functions_get_a_sentence():
 
 def test_an_off_by_one_pick_is_located():
     feedback = kt.check_d2_step(lambda X, centers, u: (correct(X, centers, u) + 1) % len(X))
-    assert not feedback and "cumulative probability first reaches u" in feedback.message
+    assert not feedback and "cumulative probability first passes u" in feedback.message
 
 
 def test_student_cannot_change_the_checkers_data():

@@ -165,3 +165,35 @@ def test_the_stub_s_reply_points_to_the_hint_not_to_the_code(check, stub, name):
     message = repr(check(stub))
     assert message.startswith("Not yet") and f'kt.hint("{name}")' in message
     assert "polyfit" not in message and "centers[labels]" not in message
+
+
+def _first_array_index(args):
+    return next(i for i, a in enumerate(args) if isinstance(a, np.ndarray) and a.size > 1)
+
+
+@pytest.mark.parametrize("name", sorted(FOLLOWED))
+def test_a_right_answer_that_overwrites_its_input_is_rejected(name):
+    func, check = FOLLOWED[name]
+
+    def overwrites(*args):
+        result = func(*args)
+        args[_first_array_index(args)][...] = 0  # after computing the right answer
+        return result
+
+    feedback = check(overwrites)
+    assert not feedback and "changed its input" in repr(feedback), repr(feedback)
+
+
+@pytest.mark.parametrize("name", sorted(FOLLOWED))
+def test_an_answer_right_only_on_the_first_case_is_rejected_at_the_second(name):
+    func, check = FOLLOWED[name]
+    first = []
+
+    def remembers(*args):
+        if not first:
+            first.append(func(*args))
+        return first[0]
+
+    feedback = check(remembers)
+    # d2_step's first case already has several draws u: it fails there
+    assert not feedback and ("case 1 of" if name == "d2_step" else "case 2 of") in repr(feedback), repr(feedback)

@@ -51,7 +51,7 @@ def _shares(X, centers):
 
 def _pick_with(weights, u):
     cumulative = np.cumsum(weights) / weights.sum()
-    return int(min(np.searchsorted(cumulative, u), len(weights) - 1))
+    return int(min(np.searchsorted(cumulative, u, side="right"), len(weights) - 1))
 
 
 def _check_one(index, X, centers, u):
@@ -81,10 +81,10 @@ def _check_one(index, X, centers, u):
                 "(the minimum over all chosen centers).")
     elif index == int(np.argmax(d2)):
         hint = ("you took the farthest point; k-means++ draws at random, so use u to pick "
-                "the first point whose cumulative probability reaches it.")
+                "the first point whose cumulative probability is greater than it.")
     else:
         hint = (f"point {want} at {fmt(X[want])} is where the cumulative probability first "
-                f"reaches u (it reaches {cumulative[want]:.3f} there).")
+                f"passes u (it is {cumulative[want]:.3f} there).")
     return f"{where}, you picked point {index}, but the right pick is point {want}: {hint}"
 
 
@@ -95,7 +95,7 @@ def check_d2_step(func):
     uniform random number ``u`` in [0, 1). It must give every point the
     squared distance D² to its nearest center, turn those into
     probabilities (D² divided by their sum), and return the index of the
-    first point whose cumulative probability reaches ``u``. The checker
+    first point whose cumulative probability is greater than ``u``. The checker
     tries six cases, each with several draws ``u``: a small example
     with one and with two centers chosen, data where only one point is off
     the centers, three features, many points, and draws that fall exactly
@@ -117,7 +117,7 @@ def check_d2_step(func):
     >>> import numpy as np
     >>> def d2_step(X, centers, u):
     ...     d2 = ((X[:, None, :] - centers[None, :, :]) ** 2).sum(axis=2).min(axis=1)
-    ...     return int(np.searchsorted(np.cumsum(d2 / d2.sum()), u))
+    ...     return int(np.searchsorted(np.cumsum(d2 / d2.sum()), u, side="right"))
     >>> check_d2_step(d2_step)  # doctest: +NORMALIZE_WHITESPACE
     Correct: every draw picked a right point, with probabilities proportional to D².
     (6 cases: a small example, 1 center chosen; a small example, 2 centers chosen;
