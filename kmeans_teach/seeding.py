@@ -65,7 +65,8 @@ class SeedingPick:
         ``1 / n_samples`` for every point at the first pick.
     draw : float
         The uniform random number u in [0, 1) that made the choice: the pick
-        is the first point whose cumulative probability is greater than u.
+        is the first point whose cumulative probability reaches u (scikit-learn's
+        search; "greater than u" differs only on an exact tie or at u = 0).
     """
 
     pick: int
@@ -168,11 +169,13 @@ def _plusplus(X, n_clusters, rng):
         if not np.all(total > 0):  # cannot happen with enough distinct points
             raise ValueError("every point lies on a chosen center; reduce n_clusters.")
         # 3. draw u in [0, 1): the pick is the first point where the running
-        #    sum of D² exceeds u * total (side="right": a point with D² = 0 adds
-        #    nothing to it, so it is never picked, even for u = 0)
+        #    sum of D² reaches u * total, searched and clipped as scikit-learn's
+        #    _kmeans_plusplus does, so that the picks are the same as its. ("Greater
+        #    than u", lesson 02's rule, differs only on an exact tie or at u = 0,
+        #    draws of probability about 2**-53.)
         u = rng.uniform(size=1)
         cumulative = np.cumsum(weights * d2, dtype=np.float64)
-        index = int(np.clip(np.searchsorted(cumulative, u * total, side="right"), None, n_samples - 1)[0])
+        index = int(np.clip(np.searchsorted(cumulative, u * total), None, n_samples - 1)[0])
         # (the |x|^2 - 2 x.c + |c|^2 formula can leave ~1e-19 on a center
         # itself; the record shows the true value, 0)
         shown = d2.copy()

@@ -12,7 +12,19 @@ def _d2(X, centers):
 
 def correct(X, centers, u):
     d2 = _d2(X, centers)
-    return int(np.searchsorted(np.cumsum(d2 / d2.sum()), u))
+    return int(np.searchsorted(np.cumsum(d2 / d2.sum()), u, side="right"))
+
+
+def test_the_first_point_that_reaches_u_is_rejected_at_u_0_where_it_is_a_center():
+    # side="left" picks the first point whose running sum reaches u: at u = 0 that is a
+    # point with D² = 0 when one comes first (the border case's center, point 0)
+    def reaches(X, centers, u):
+        d2 = _d2(X, centers)
+        return int(np.searchsorted(np.cumsum(d2 / d2.sum()), u))
+
+    feedback = kt.check_d2_step(reaches)
+    assert not feedback and "case 6 of 6" in feedback.message and "with u = 0.0" in feedback.message
+    assert "has D² = 0" in feedback.message and "the right pick is point 1" in feedback.message
 
 
 def test_right_answers_pass():

@@ -22,7 +22,7 @@ class PlusPlusExplorer(SliderApp):
     Left: the points, bigger and darker the likelier they are to be the next
     center, with the centers chosen so far and a ring on the point that was
     picked. Right: the chances laid end to end; the random draw u (dashed)
-    picks the point where the running sum reaches it.
+    picks the point where the running sum first goes past it.
 
     The picks for every seed are computed once when the app is built (the
     same picks as scikit-learn's ``kmeans_plusplus`` with ``n_local_trials=1``);
@@ -82,7 +82,7 @@ class PlusPlusExplorer(SliderApp):
         self.figure.subplots_adjust(left=0.05, right=0.98, bottom=0.13, top=0.9, wspace=0.2)
         self._map = plot_d2_probabilities(self._ax_map, self.X, self.pick, n_clusters=n_clusters)
         self._cum = plot_d2_cumulative(self._ax_cum, self.pick)
-        self._ax_cum.set_title("The draw u picks where the running sum reaches it")
+        self._ax_cum.set_title("The draw u picks where the running sum passes it")
         self._animate([*self._map, *self._cum])
         self._watch(self.pick_slider, self.seed_slider)
         self.refresh()

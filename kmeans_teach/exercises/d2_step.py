@@ -27,7 +27,8 @@ def _cases():
     X3 = np.round(rng.normal(scale=2.0, size=(15, 3)), 1)
     # a border: around the center (point 0) D² = 1, 1, 2, 4, so the shares are 1/8, 1/8,
     # 2/8, 4/8, exact in binary; u = 0.25 and u = 0.5 fall exactly on a border between two
-    # points' shares, and there either point is right (a tie)
+    # points' shares, and there either point is right (a tie); u = 0 is where the center's
+    # empty share ends: the pick is point 1, never the center itself
     border = np.array([[0.0, 0.0], [1.0, 0.0], [0.0, -1.0], [1.0, 1.0], [0.0, 2.0]])
     return [
         Case("a small example, 1 center chosen", (X, first, _DRAWS)),
@@ -39,7 +40,7 @@ def _cases():
         Case("many points: 3000 points, 4 centers chosen", (many, many[[0, 1, 2, 3]].copy(),
                                                             (0.001, 0.3, 0.6, 0.999))),
         Case("u on the border between two points' shares (either point is right)",
-             (border, border[[0]].copy(), (0.25, 0.5))),
+             (border, border[[0]].copy(), (0.0, 0.25, 0.5))),
     ]
 
 
@@ -61,7 +62,7 @@ def _check_one(index, X, centers, u):
         index = index.item()
     if isinstance(index, (bool, np.bool_)) or not isinstance(index, (int, np.integer)):
         return (f"{where}, you returned {index!r}; return one whole number, the row of X to "
-                "pick (e.g. int(np.searchsorted(...))).")
+                "pick (e.g. int(...) of what you computed).")
     index = int(index)
     if not 0 <= index < len(X):
         return f"{where}, you returned {index}, but X has rows 0 .. {len(X) - 1}."

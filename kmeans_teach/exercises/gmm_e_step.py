@@ -54,8 +54,8 @@ def _judge(resp, X, weights, means, covs):
                 f"but got shape {resp.shape}. One row per point, one column per component.")
     if not np.isfinite(resp).all():
         row = int(np.argwhere(~np.isfinite(resp))[0, 0])
-        return (f"row {row} holds NaN or infinity: its densities were all 0 in floating point "
-                '(0 / 0). For a hint: kt.hint("gmm_e_step").')
+        return (f"row {row} holds NaN or infinity (densities that all underflow to 0 give "
+                '0 / 0). For a hint: kt.hint("gmm_e_step").')
     sums = resp.sum(axis=1)
     if not np.allclose(sums, 1, atol=1e-8):
         i = int(np.argmax(np.abs(sums - 1)))

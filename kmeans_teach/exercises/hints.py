@@ -3,8 +3,9 @@
 The exercise stubs hold no code of the answer. A student who is stuck asks, in a cell of
 their own, ``kt.hint("e_step")``: the first call gives hint 1, the next hint 2, and so
 on; the last names the NumPy or SciPy functions that do the work and comes close to the
-code. The checkers' replies name the case that failed, and the slips they recognise; for
-a function that returns nothing yet, they point here. The solutions are at the end of each
+code. The checkers' replies name the case that failed, and the slips they recognise; the
+inertia and slope checkers point here when they recognise no slip, the GMM checker when a
+row is not finite. The solutions are at the end of each
 lesson. The count of hints given starts again when the kernel restarts.
 """
 
@@ -32,12 +33,11 @@ HINTS = {
         "never be picked.",
         "D² of a point is the smallest entry of its row in the table of squared distances to "
         "the chosen centers (one row per point, one column per center, built by broadcasting as "
-        'kt.hint("e_step") describes); divide by the sum of all D².',
-        "The running sum of the probabilities (np.cumsum) rises from the first point's share to "
-        "1, up to rounding; the pick is the first point at which it is greater than u (a point "
-        "with D² = 0 adds nothing to it, so it is never picked). np.searchsorted with "
-        "side='right' finds that position in a sorted array. Return it as a Python int, at most "
-        "the last row's index: rounding can leave the last sum a hair below 1.",
+        'kt.hint("e_step", level=2) describes); divide by the sum of all D².',
+        "The running sum of D² (np.cumsum), divided by its last value, is the cumulative "
+        "probability and ends at exactly 1. The pick is the first point at which it is greater "
+        "than u (a point with D² = 0 adds nothing to it, so it is never picked): np.searchsorted "
+        "with side='right' finds that position in a sorted array. Return it as a Python int.",
     )),
     "inertia": ("03", (
         "Each point adds one term: its squared distance to the center of its own cluster, the "
@@ -49,12 +49,13 @@ HINTS = {
     )),
     "knn_affinity": ("04", (
         "Start from the squared distances between all pairs of points: an n × n table, built by "
-        'broadcasting as kt.hint("e_step") describes, with the points in place of the centers.',
+        'broadcasting as kt.hint("e_step", level=2) describes, with the points in place of the '
+        "centers.",
         "In each row, the n_neighbors smallest entries are the neighbours (the point itself is "
         "one of them, at distance 0): np.argsort with axis=1 orders each row's columns, and the "
         "first n_neighbors of each row are the ones to keep.",
         "Put a 1 in C at those columns of each row: index C with a column of row numbers, "
-        "np.arange(n)[:, None], beside the kept columns (or loop over the rows), then return "
+        "np.arange(len(X))[:, None], beside the kept columns (or loop over the rows), then return "
         "the average of C and its transpose.",
     )),
     "loglog_slope": ("07", (

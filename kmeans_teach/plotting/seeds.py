@@ -364,7 +364,7 @@ class CumulativeArtists(NamedTuple):
 
 
 def plot_d2_cumulative(ax, pick, *, order=None):
-    """The chances laid end to end: the pick is where the running sum reaches u.
+    """The chances laid end to end: the pick is where the running sum first goes past u.
 
     Parameters
     ----------
