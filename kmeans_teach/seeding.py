@@ -65,8 +65,9 @@ class SeedingPick:
         ``1 / n_samples`` for every point at the first pick.
     draw : float
         The uniform random number u in [0, 1) that made the choice: the pick
-        is the first point whose cumulative probability reaches u (scikit-learn's
-        search; "greater than u" differs only on an exact tie or at u = 0).
+        is the first point whose cumulative probability reaches u, clipped to the
+        last row (scikit-learn's search; "greater than u" differs only on an exact
+        tie, at u = 0, or where rounding leaves the last running sum below u).
     """
 
     pick: int
@@ -171,8 +172,9 @@ def _plusplus(X, n_clusters, rng):
         # 3. draw u in [0, 1): the pick is the first point where the running
         #    sum of D² reaches u * total, searched and clipped as scikit-learn's
         #    _kmeans_plusplus does, so that the picks are the same as its. ("Greater
-        #    than u", lesson 02's rule, differs only on an exact tie or at u = 0,
-        #    draws of probability about 2**-53.)
+        #    than u", lesson 02's rule, differs only on an exact tie, at u = 0, or when
+        #    rounding puts u * total past the last running sum and the clip takes the
+        #    last row: draws of probability about 2**-53.)
         u = rng.uniform(size=1)
         cumulative = np.cumsum(weights * d2, dtype=np.float64)
         index = int(np.clip(np.searchsorted(cumulative, u * total), None, n_samples - 1)[0])

@@ -11,8 +11,8 @@ def _d2(X, centers):
 
 
 def correct(X, centers, u):
-    d2 = _d2(X, centers)
-    return int(np.searchsorted(np.cumsum(d2 / d2.sum()), u, side="right"))
+    running = np.cumsum(_d2(X, centers))
+    return int(np.searchsorted(running / running[-1], u, side="right"))
 
 
 def test_the_first_point_that_reaches_u_is_rejected_at_u_0_where_it_is_a_center():
@@ -32,8 +32,8 @@ def test_right_answers_pass():
     assert kt.check_d2_step(kt.d2_pick)
 
     def with_argmax(X, centers, u):  # another correct way: first cumulative share above u
-        d2 = _d2(X, centers)
-        return np.argmax(np.cumsum(d2) > u * d2.sum())  # a NumPy integer is fine
+        running = np.cumsum(_d2(X, centers))
+        return np.argmax(running / running[-1] > u)  # a NumPy integer is fine
 
     feedback = kt.check_d2_step(with_argmax)
     assert feedback.passed and repr(feedback).startswith("Correct: every draw picked a right point")
@@ -96,11 +96,23 @@ def test_student_cannot_change_the_checkers_data():
 
 
 def test_on_a_border_either_neighbour_is_right():
-    def last_to_reach(X, centers, u):  # side="right": on a border, the next point
-        d2 = _d2(X, centers)
-        return int(np.searchsorted(np.cumsum(d2 / d2.sum()), u, side="right"))
+    # correct() takes the next point on a border (side="right"); kt.d2_pick the one whose
+    # share ends there
+    assert kt.check_d2_step(correct)
+    assert kt.check_d2_step(kt.d2_pick)
+    X, centers = np.array([[0.0, 0.0], [1.0, 0.0], [0.0, -1.0], [1.0, 1.0], [0.0, 2.0]]), np.zeros((1, 2))
+    assert (correct(X, centers, 0.25), kt.d2_pick(X, centers, 0.25)) == (3, 2)
 
-    assert kt.check_d2_step(last_to_reach)
+
+def test_a_pick_two_shares_off_a_border_is_told_both_neighbours():
+    def two_off(X, centers, u):
+        index = correct(X, centers, u)
+        return index - 2 if u == 0.5 and X.shape == (5, 2) else index  # the border case only
+
+    feedback = kt.check_d2_step(two_off)
+    assert not feedback and "with u = 0.5" in feedback.message
+    assert "on the border between point 3's share and point 4's: either of those two is right" in \
+        feedback.message
 
 
 # Functions that are right on the small example but wrong elsewhere: each special
@@ -119,11 +131,10 @@ def a_thousand_points_only(X, centers, u):  # e.g. draws among the first 1000 po
     return correct(X[:1000], centers, u)
 
 
-def off_on_a_border(X, centers, u):  # a point two shares away when u is on a border
-    d2 = _d2(X, centers)
-    cumulative = np.cumsum(d2 / d2.sum())
-    index = int(np.searchsorted(cumulative, u))
-    return index - 1 if np.isclose(cumulative, u).any() else index
+def off_on_a_border(X, centers, u):  # a point two shares away when u is on a border (not at 0)
+    index = correct(X, centers, u)
+    running = np.cumsum(_d2(X, centers))
+    return index - 2 if u > 0 and np.isclose(running / running[-1], u).any() else index
 
 
 @pytest.mark.parametrize("func, case", [

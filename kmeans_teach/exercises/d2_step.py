@@ -39,7 +39,8 @@ def _cases():
         Case("three features", (X3, X3[[2, 9]].copy(), _DRAWS)),
         Case("many points: 3000 points, 4 centers chosen", (many, many[[0, 1, 2, 3]].copy(),
                                                             (0.001, 0.3, 0.6, 0.999))),
-        Case("u on the border between two points' shares (either point is right)",
+        Case("u on the border between two points' shares (either point is right), and u = 0 "
+             "(never the center)",
              (border, border[[0]].copy(), (0.0, 0.25, 0.5))),
     ]
 
@@ -84,6 +85,14 @@ def _check_one(index, X, centers, u):
         hint = ("you took the farthest point; k-means++ draws at random, so use u to pick "
                 "the first point whose cumulative probability is greater than it.")
     else:
+        # u exactly on the end of a share (a tie): either point with a chance beside it is right
+        ends = np.flatnonzero((np.abs(cumulative - u) <= 1e-12) & (d2 > 0))
+        after = np.flatnonzero(d2 > 0)
+        if ends.size and u > 0 and ends[0] < after[-1]:
+            a = int(ends[0])
+            b = int(after[after > a][0])
+            return (f"{where}, you picked point {index}, but u is on the border between point {a}'s "
+                    f"share and point {b}'s: either of those two is right.")
         hint = (f"point {want} at {fmt(X[want])} is where the cumulative probability first "
                 f"passes u (it is {cumulative[want]:.3f} there).")
     return f"{where}, you picked point {index}, but the right pick is point {want}: {hint}"
@@ -101,7 +110,8 @@ def check_d2_step(func):
     with one and with two centers chosen, data where only one point is off
     the centers, three features, many points, and draws that fall exactly
     on the border between two points' shares (a tie: either point is
-    right). It names the first case and draw that go wrong.
+    right) and u = 0 where the first point is a center (D² = 0: never
+    picked). It names the first case and draw that go wrong.
 
     Parameters
     ----------
@@ -118,12 +128,14 @@ def check_d2_step(func):
     >>> import numpy as np
     >>> def d2_step(X, centers, u):
     ...     d2 = ((X[:, None, :] - centers[None, :, :]) ** 2).sum(axis=2).min(axis=1)
-    ...     return int(np.searchsorted(np.cumsum(d2 / d2.sum()), u, side="right"))
+    ...     running = np.cumsum(d2)
+    ...     return int(np.searchsorted(running / running[-1], u, side="right"))
     >>> check_d2_step(d2_step)  # doctest: +NORMALIZE_WHITESPACE
     Correct: every draw picked a right point, with probabilities proportional to D².
     (6 cases: a small example, 1 center chosen; a small example, 2 centers chosen;
     all points but one lie on a center; three features; many points: 3000 points, 4 centers
-    chosen; u on the border between two points' shares (either point is right))
+    chosen; u on the border between two points' shares (either point is right), and u = 0
+    (never the center))
     >>> check_d2_step(lambda X, centers, u: 0)  # doctest: +NORMALIZE_WHITESPACE
     Not yet: case 1 of 6 (a small example, 1 center chosen): with u = 0.03 and 1 center(s)
     chosen, you returned point 0, which lies on a center and has D² = 0 (probability 0), so it

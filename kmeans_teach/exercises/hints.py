@@ -35,7 +35,9 @@ HINTS = {
         "the chosen centers (one row per point, one column per center, built by broadcasting as "
         'kt.hint("e_step", level=2) describes); divide by the sum of all D².',
         "The running sum of D² (np.cumsum), divided by its last value, is the cumulative "
-        "probability and ends at exactly 1. The pick is the first point at which it is greater "
+        "probability. Its last value is the sum of all D² up to rounding; dividing by it makes "
+        "the cumulative probability end at exactly 1, so that even a u just below 1 finds a "
+        "point. The pick is the first point at which it is greater "
         "than u (a point with D² = 0 adds nothing to it, so it is never picked): np.searchsorted "
         "with side='right' finds that position in a sorted array. Return it as a Python int.",
     )),
