@@ -65,9 +65,12 @@ class SeedingPick:
         ``1 / n_samples`` for every point at the first pick.
     draw : float
         The uniform random number u in [0, 1) that made the choice: the pick
-        is the first point whose cumulative probability reaches u, clipped to the
-        last row (scikit-learn's search; "greater than u" differs only on an exact
-        tie, at u = 0, or where rounding leaves the last running sum below u).
+        is the point under position u when the points' chances are laid end to
+        end, found as scikit-learn finds it (the first point whose running sum
+        of D² reaches u times their total, clipped to the last row). Lesson 02's
+        rule, the first point whose cumulative probability is greater than u,
+        can pick the neighbouring point only when u falls within rounding of
+        the border between two shares (or u = 0): draws that almost never happen.
     """
 
     pick: int
@@ -172,9 +175,9 @@ def _plusplus(X, n_clusters, rng):
         # 3. draw u in [0, 1): the pick is the first point where the running
         #    sum of D² reaches u * total, searched and clipped as scikit-learn's
         #    _kmeans_plusplus does, so that the picks are the same as its. ("Greater
-        #    than u", lesson 02's rule, differs only on an exact tie, at u = 0, or when
-        #    rounding puts u * total past the last running sum and the clip takes the
-        #    last row: draws of probability about 2**-53.)
+        #    than u", lesson 02's rule, can pick the neighbouring point only when u
+        #    falls within rounding of a border between two shares, or u = 0: draws
+        #    that almost never happen.)
         u = rng.uniform(size=1)
         cumulative = np.cumsum(weights * d2, dtype=np.float64)
         index = int(np.clip(np.searchsorted(cumulative, u * total), None, n_samples - 1)[0])
