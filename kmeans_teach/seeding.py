@@ -64,13 +64,15 @@ class SeedingPick:
         The chance every point had of being this pick: ``d2 / d2.sum()``, or
         ``1 / n_samples`` for every point at the first pick.
     draw : float
-        The uniform random number u in [0, 1) that made the choice: the pick
-        is the point under position u when the points' chances are laid end to
-        end, found as scikit-learn finds it (the first point whose running sum
-        of D² reaches u times their total, clipped to the last row). Lesson 02's
-        rule, the first point whose cumulative probability is greater than u,
-        can pick the neighbouring point only when u falls within rounding of
-        the border between two shares (or u = 0): draws that almost never happen.
+        The uniform random number u in [0, 1) that made the choice. The first
+        pick is the first point whose cumulative probability is greater than u
+        (as ``rng.choice`` picks); each later pick is the first point whose
+        running sum of D² reaches u times their total, clipped to the last row,
+        as scikit-learn's ``_kmeans_plusplus`` searches. Lesson 02's rule (the
+        first point whose cumulative probability is greater than u) gives the
+        same point except for draws within floating-point rounding of the end of
+        a share, or u = 0; at such draws the engine, like scikit-learn, can even
+        pick a point with D² = 0 again. Such draws almost never happen.
     """
 
     pick: int
@@ -102,7 +104,8 @@ def kmeans_plusplus_steps(X, n_clusters, *, random_state=None):
     1. The first center is a data point chosen uniformly at random.
     2. Every point gets the squared distance D² to its nearest chosen center.
     3. The next center is drawn at random with probability proportional to D²:
-       far points are likely, points on top of a center impossible.
+       far points are likely, points on top of a center impossible (but for
+       the draws within rounding that ``SeedingPick.draw`` describes).
     4. Repeat 2-3 until there are ``n_clusters`` centers.
 
     Parameters
@@ -175,9 +178,8 @@ def _plusplus(X, n_clusters, rng):
         # 3. draw u in [0, 1): the pick is the first point where the running
         #    sum of D² reaches u * total, searched and clipped as scikit-learn's
         #    _kmeans_plusplus does, so that the picks are the same as its. ("Greater
-        #    than u", lesson 02's rule, can pick the neighbouring point only when u
-        #    falls within rounding of a border between two shares, or u = 0: draws
-        #    that almost never happen.)
+        #    than u", lesson 02's rule, can give another point only for draws within
+        #    rounding of the end of a share, or u = 0; see SeedingPick.draw.)
         u = rng.uniform(size=1)
         cumulative = np.cumsum(weights * d2, dtype=np.float64)
         index = int(np.clip(np.searchsorted(cumulative, u * total), None, n_samples - 1)[0])
