@@ -68,11 +68,14 @@ class SeedingPick:
         pick is the first point whose cumulative probability is greater than u
         (as ``rng.choice`` picks); each later pick is the first point whose
         running sum of D² reaches u times their total, clipped to the last row,
-        as scikit-learn's ``_kmeans_plusplus`` searches. Lesson 02's rule (the
-        first point whose cumulative probability is greater than u) gives the
-        same point except for draws within floating-point rounding of the end of
-        a share, or u = 0; at such draws the engine, like scikit-learn, can even
-        pick a point with D² = 0 again. Such draws almost never happen.
+        as scikit-learn's ``_kmeans_plusplus`` searches; the D² are computed as
+        |x|² − 2 x·c + |c|², as scikit-learn computes them. Lesson 02's rule (the
+        first point whose cumulative probability is greater than u, with D²
+        computed as |x − c|²) can give another point where rounding matters: for
+        draws very near the end of a share, at u = 0, and more often for data far
+        from the origin compared with its spread (subtracting the mean first, as
+        ``KMeans.fit`` does, reduces that). There the engine, like scikit-learn,
+        can even pick a point with D² = 0 again.
     """
 
     pick: int
@@ -105,7 +108,7 @@ def kmeans_plusplus_steps(X, n_clusters, *, random_state=None):
     2. Every point gets the squared distance D² to its nearest chosen center.
     3. The next center is drawn at random with probability proportional to D²:
        far points are likely, points on top of a center impossible (but for
-       the draws within rounding that ``SeedingPick.draw`` describes).
+       the draws where rounding matters that ``SeedingPick.draw`` describes).
     4. Repeat 2-3 until there are ``n_clusters`` centers.
 
     Parameters
@@ -178,8 +181,8 @@ def _plusplus(X, n_clusters, rng):
         # 3. draw u in [0, 1): the pick is the first point where the running
         #    sum of D² reaches u * total, searched and clipped as scikit-learn's
         #    _kmeans_plusplus does, so that the picks are the same as its. ("Greater
-        #    than u", lesson 02's rule, can give another point only for draws within
-        #    rounding of the end of a share, or u = 0; see SeedingPick.draw.)
+        #    than u", lesson 02's rule, can give another point where rounding
+        #    matters; see SeedingPick.draw.)
         u = rng.uniform(size=1)
         cumulative = np.cumsum(weights * d2, dtype=np.float64)
         index = int(np.clip(np.searchsorted(cumulative, u * total), None, n_samples - 1)[0])
