@@ -68,14 +68,19 @@ class SeedingPick:
         pick is the first point whose cumulative probability is greater than u
         (as ``rng.choice`` picks); each later pick is the first point whose
         running sum of D² reaches u times their total, clipped to the last row,
-        as scikit-learn's ``_kmeans_plusplus`` searches; the D² are computed as
+        as scikit-learn's ``_kmeans_plusplus`` searches, with D² computed as
         |x|² − 2 x·c + |c|², as scikit-learn computes them. Lesson 02's rule (the
         first point whose cumulative probability is greater than u, with D²
-        computed as |x − c|²) can give another point where rounding matters: for
-        draws very near the end of a share, at u = 0, and more often for data far
-        from the origin compared with its spread (subtracting the mean first, as
-        ``KMeans.fit`` does, reduces that). There the engine, like scikit-learn,
-        can even pick a point with D² = 0 again.
+        computed as |x − c|²) can give another point in two kinds of draws:
+        (i) a draw exactly at the end of a share, u = 0 included, where the
+        engine takes the point whose share ends there and lesson 02 the next
+        one; (ii) a draw that rounding moves across the end of a share: the
+        formula's error grows with |x|², so it is negligible for data near the
+        origin and can matter for points far from the origin compared with
+        their distance to the nearest center (subtracting the mean first, as
+        ``KMeans.fit`` does, reduces it when the data as a whole sit far from the
+        origin). In both kinds the engine, like scikit-learn, can pick a point
+        with D² = 0 again.
     """
 
     pick: int
@@ -108,7 +113,7 @@ def kmeans_plusplus_steps(X, n_clusters, *, random_state=None):
     2. Every point gets the squared distance D² to its nearest chosen center.
     3. The next center is drawn at random with probability proportional to D²:
        far points are likely, points on top of a center impossible (but for
-       the draws where rounding matters that ``SeedingPick.draw`` describes).
+       the draws that ``SeedingPick.draw`` describes).
     4. Repeat 2-3 until there are ``n_clusters`` centers.
 
     Parameters
@@ -181,13 +186,13 @@ def _plusplus(X, n_clusters, rng):
         # 3. draw u in [0, 1): the pick is the first point where the running
         #    sum of D² reaches u * total, searched and clipped as scikit-learn's
         #    _kmeans_plusplus does, so that the picks are the same as its. ("Greater
-        #    than u", lesson 02's rule, can give another point where rounding
-        #    matters; see SeedingPick.draw.)
+        #    than u", lesson 02's rule, can give another point at the end of a share,
+        #    at u = 0, or where rounding matters; see SeedingPick.draw.)
         u = rng.uniform(size=1)
         cumulative = np.cumsum(weights * d2, dtype=np.float64)
         index = int(np.clip(np.searchsorted(cumulative, u * total), None, n_samples - 1)[0])
-        # (the |x|^2 - 2 x.c + |c|^2 formula can leave ~1e-19 on a center
-        # itself; the record shows the true value, 0)
+        # (the |x|^2 - 2 x.c + |c|^2 formula can leave a residue on a center
+        # itself, growing with |x|^2; the record shows the chosen rows' true value, 0)
         shown = d2.copy()
         shown[chosen] = 0.0
         yield SeedingPick(pick, index, X[index].copy(), tuple(chosen), shown,
