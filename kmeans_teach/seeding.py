@@ -72,15 +72,16 @@ class SeedingPick:
         |x|² − 2 x·c + |c|², as scikit-learn computes them. Lesson 02's rule (the
         first point whose cumulative probability is greater than u, with D²
         computed as |x − c|²) can give another point in two kinds of draws:
-        (i) a draw exactly at the end of a share, u = 0 included, where the
-        engine takes the point whose share ends there and lesson 02 the next
-        one; (ii) a draw that rounding moves across the end of a share: the
-        formula's error grows with |x|², so it is negligible for data near the
-        origin and can matter for points far from the origin compared with
-        their distance to the nearest center (subtracting the mean first, as
-        ``KMeans.fit`` does, reduces it when the data as a whole sit far from the
-        origin). In both kinds the engine, like scikit-learn, can pick a point
-        with D² = 0 again.
+        (i) a draw exactly at the end of a share (u = 0 when row 0 lies on a
+        center is one), where the engine takes the point whose share ends there
+        and lesson 02 the next one with a chance; (ii) a draw that rounding
+        moves across the end of a share: the running sums round, and the
+        formula's D² carries an error of the order of 1e-16 times |x|², which
+        matters more the larger |x|² is compared with the points' D² (scaling
+        the data changes neither); subtracting the mean first, as ``KMeans.fit``
+        does, reduces it when the data as a whole sit far from the origin. In
+        both kinds the engine, like scikit-learn, can pick a point with D² = 0
+        again.
     """
 
     pick: int
