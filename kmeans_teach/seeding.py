@@ -76,12 +76,13 @@ class SeedingPick:
         center is one), where the engine takes the point whose share ends there
         and lesson 02 the next one with a chance; (ii) a draw that rounding
         moves across the end of a share: the running sums round, and the
-        formula's D² carries an error of the order of 1e-16 times |x|², which
-        matters more the larger |x|² is compared with the points' D² (scaling
-        the data changes neither); subtracting the mean first, as ``KMeans.fit``
-        does, reduces it when the data as a whole sit far from the origin. In
-        both kinds the engine, like scikit-learn, can pick a point with D² = 0
-        again.
+        formula's D² carries an error of about 1e-16 times |x|² + |c|² (more
+        with many features), which matters more the larger that is compared
+        with the points' D² (scaling the data by a power of two leaves that
+        comparison unchanged, short of underflow); subtracting the mean first,
+        as ``KMeans.fit`` does, reduces it when the data as a whole sit far from
+        the origin. In both kinds the engine, like scikit-learn, can pick a
+        point with D² = 0 again.
     """
 
     pick: int
