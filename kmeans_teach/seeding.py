@@ -78,8 +78,9 @@ class SeedingPick:
         moves across the end of a share: the running sums round, and the
         formula's D² carries an error of about 1e-16 times |x|² + |c|² (more
         with many features), which matters more the larger that is compared
-        with the points' D² (scaling the data by a power of two leaves that
-        comparison unchanged, short of underflow); subtracting the mean first,
+        with the points' D² (scaling the data by a power of two leaves the
+        rounding unchanged, as long as no square or product underflows or
+        overflows); subtracting the mean first,
         as ``KMeans.fit`` does, reduces it when the data as a whole sit far from
         the origin. In both kinds the engine, like scikit-learn, can pick a
         point with D² = 0 again.
